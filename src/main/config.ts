@@ -1,0 +1,25 @@
+/** Environment overrides (shared/ARCHITECTURE.md, "Configuration seams"). */
+export interface ServiceEnv {
+  /** Codex backend base, without the trailing `/responses`. */
+  baseUrl: string
+  /** OAuth issuer. */
+  issuer: string
+  /** Loopback port for the OAuth callback. */
+  oauthPort: number
+}
+
+export const DEFAULT_BASE_URL = 'https://chatgpt.com/backend-api/codex'
+export const DEFAULT_ISSUER = 'https://auth.openai.com'
+export const DEFAULT_OAUTH_PORT = 1455
+
+export function readServiceEnv(env: NodeJS.ProcessEnv = process.env): ServiceEnv {
+  const port = Number(env.CODEX_OAUTH_PORT ?? DEFAULT_OAUTH_PORT)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`CODEX_OAUTH_PORT must be a port number, got "${env.CODEX_OAUTH_PORT}".`)
+  }
+  return {
+    baseUrl: (env.CODEX_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    issuer: (env.CODEX_AUTH_ISSUER ?? DEFAULT_ISSUER).replace(/\/+$/, ''),
+    oauthPort: port,
+  }
+}

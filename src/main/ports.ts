@@ -1,0 +1,84 @@
+/**
+ * The seams between main's capabilities. Each is implemented in its own folder (storage/, auth/, settings/)
+ * and consumed by others (chat/, codex/, the IPC handlers) only through these interfaces.
+ */
+import type {
+  ChatMessage,
+  Conversation,
+  ConversationSummary,
+  ReasoningEffort,
+  SearchHit,
+  Settings,
+  UsageLimits,
+} from '../shared/domain'
+
+export interface NewConversation {
+  model: string
+  effort: ReasoningEffort | null
+  workspace: string | null
+  title?: string
+}
+
+export interface ExportedFile {
+  filename: string
+  content: string
+  mimeType: string
+}
+
+/** Durable conversations (storage/). Every mutating call resolves only once the change is on disk. */
+export interface ConversationStore {
+  /** The index: every conversation, newest activity first, pinned first; never reads bodies. */
+  list(): ConversationSummary[]
+  search(query: string): Promise<SearchHit[]>
+  /** Throws AppError `not-found`. */
+  get(id: string): Promise<Conversation>
+  create(init: NewConversation): Promise<ConversationSummary>
+  rename(id: string, title: string): Promise<ConversationSummary>
+  setPinned(id: string, pinned: boolean): Promise<ConversationSummary>
+  setModel(id: string, model: string, effort: ReasoningEffort | null): Promise<ConversationSummary>
+  delete(id: string): Promise<void>
+  /** Written and flushed (fsync) before it resolves: the user's message is on disk before the request leaves. */
+  appendUserMessage(conversationId: string, message: ChatMessage): Promise<ConversationSummary>
+  /**
+   * Records the assistant message as it stands. Called on every change by the turn runner; the store writes a
+   * checkpoint at most about once a second while `message.state === 'streaming'`, and always writes (and flushes)
+   * a message in a final state. Safe to call many times per second.
+   */
+  recordAssistantMessage(conversationId: string, message: ChatMessage): Promise<void>
+  /** Drops `messageId` and every message after it (edit and regenerate). */
+  truncateFrom(conversationId: string, messageId: string): Promise<ConversationSummary>
+  export(id: string, format: 'markdown' | 'json'): Promise<ExportedFile>
+  /** Validates a JSON export and adds it as a new conversation; throws AppError `import-invalid`. */
+  import(content: string): Promise<ConversationSummary>
+  /** Called with the new summary whenever a conversation changes, or with `removedId` when deleted. */
+  onChange(listener: (change: { upserted?: ConversationSummary; removedId?: string }) => void): () => void
+  close(): Promise<void>
+}
+
+export interface AccessCredentials {
+  accessToken: string
+  accountId: string
+}
+
+/** Bearer credentials for the Codex backend (auth/). */
+export interface TokenProvider {
+  /** Refreshes first when the access token is within 30 s of expiry. Throws AppError `not-signed-in` or `sign-in-again`. */
+  getCredentials(): Promise<AccessCredentials>
+  /**
+   * After a 401 with `rejected`: refreshes once (unless another caller already did) and returns fresh credentials.
+   * Throws AppError `sign-in-again` when the issuer rejects the refresh.
+   */
+  refreshAfterUnauthorized(rejected: AccessCredentials): Promise<AccessCredentials>
+}
+
+export interface SettingsService {
+  get(): Settings
+  update(patch: Partial<Settings>): Settings
+  onChange(listener: (settings: Settings) => void): () => void
+}
+
+export interface UsageMeter {
+  current(): UsageLimits | null
+  update(limits: Partial<UsageLimits>): void
+  onChange(listener: (limits: UsageLimits) => void): () => void
+}

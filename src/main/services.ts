@@ -1,0 +1,63 @@
+import type { Chat } from './chat'
+import { createChat } from './chat'
+import { createAuth } from './auth'
+import type { ServiceEnv } from './config'
+import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
+import { EventHub } from './ipc/event-hub'
+import type { Platform } from './platform/types'
+import { createSettingsService } from './settings/settings-service'
+import { openStorage } from './storage'
+
+export interface AppServices {
+  dispatch: Dispatch
+  events: EventHub
+  dispose(): Promise<void>
+}
+
+/**
+ * The composition root shared by the Electron shell and the web harness: the same services, whatever carries
+ * the contract to the renderer.
+ */
+export async function createAppServices(platform: Platform, env: ServiceEnv, log = console.warn): Promise<AppServices> {
+  const events = new EventHub()
+  const settings = createSettingsService(platform.config)
+  settings.onChange((value) => events.emit('settings:changed', value))
+
+  let chat: Chat | undefined
+  const storage = await openStorage({
+    dataDir: platform.dataDir,
+    defaultModel: () => chat?.defaultModel() ?? { model: settings.get().lastModel ?? 'gpt-5.4', effort: null },
+    saveFile: platform.desktop.saveFile,
+    log,
+  })
+  storage.store.onChange((change) => events.emit('conversations:changed', change))
+
+  const auth = createAuth({ platform, env, events, settings, log })
+  chat = createChat({ platform, env, events, settings, store: storage.store, tokens: auth.tokens, log })
+
+  const handlers: Handlers = {
+    'app:info': () => ({
+      version: platform.appVersion,
+      platform: process.platform,
+      shell: platform.shell,
+      dataDir: platform.dataDir,
+    }),
+    'app:open-data-folder': () => platform.desktop.openPath(platform.dataDir),
+    'app:open-external': ({ url }) => platform.desktop.openExternal(url),
+    'settings:get': () => settings.get(),
+    'settings:update': (patch) => settings.update(patch),
+    ...storage.handlers,
+    ...auth.handlers,
+    ...chat.handlers,
+  }
+
+  return {
+    dispatch: createDispatcher(handlers),
+    events,
+    async dispose() {
+      await chat?.dispose()
+      await auth.dispose()
+      await storage.dispose()
+    },
+  }
+}

@@ -1,0 +1,197 @@
+import type { AppError } from './errors'
+
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh'
+export const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const satisfies readonly ReasoningEffort[]
+
+export type Theme = 'light' | 'dark' | 'system'
+
+export interface ModelSpec {
+  /** The slug sent as `model`. */
+  id: string
+  displayName: string
+  description?: string
+  contextWindow: number
+  maxOutputTokens?: number
+  /** Efforts the model accepts; empty when the model does not reason. */
+  efforts: ReasoningEffort[]
+  defaultEffort?: ReasoningEffort
+  capabilities: {
+    tools: boolean
+    images: boolean
+    reasoning: boolean
+    reasoningSummaries: boolean
+    parallelToolCalls: boolean
+  }
+  /** Where the entry came from: the backend's `/models` list or the built-in registry. */
+  source: 'backend' | 'builtin'
+}
+
+export interface TokenUsage {
+  inputTokens: number
+  cachedInputTokens: number
+  outputTokens: number
+  reasoningOutputTokens: number
+  totalTokens: number
+}
+
+export type ToolCallState = 'pending-approval' | 'running' | 'done' | 'denied' | 'error'
+
+/** The parts of a message, in the order the model produced them (needed to replay reasoning items). */
+export type MessagePart =
+  | { kind: 'text'; text: string }
+  | {
+      kind: 'reasoning'
+      /** Summary paragraphs, in `summary_index` order. */
+      summary: string[]
+      /** The complete `reasoning` output item as the backend sent it (with `encrypted_content`), replayed verbatim minus its id. */
+      item?: Record<string, unknown>
+    }
+  | {
+      kind: 'tool-call'
+      callId: string
+      name: string
+      /** JSON string, as the model produced it. */
+      arguments: string
+      state: ToolCallState
+      output?: string
+      error?: string
+    }
+
+export type MessageRole = 'user' | 'assistant'
+
+/** `incomplete`: the backend ended the turn early (`response.incomplete`); `cancelled`: the user pressed Stop. */
+export type MessageState = 'done' | 'streaming' | 'error' | 'cancelled' | 'incomplete'
+
+export interface ChatMessage {
+  id: string
+  role: MessageRole
+  createdAt: number
+  parts: MessagePart[]
+  state: MessageState
+  model?: string
+  effort?: ReasoningEffort
+  usage?: TokenUsage
+  error?: AppError
+  /** For `incomplete`: the backend's reason (`max_output_tokens`, `content_filter`, ...). */
+  incompleteReason?: string
+}
+
+export interface ConversationSummary {
+  id: string
+  title: string
+  createdAt: number
+  /** Last activity, epoch ms; the sidebar sorts on it. */
+  updatedAt: number
+  pinned: boolean
+  model: string
+  effort: ReasoningEffort | null
+  messageCount: number
+  /** A short excerpt of the latest message. */
+  preview: string
+  /** A reply is streaming in this conversation right now. */
+  busy?: boolean
+}
+
+export interface Conversation extends ConversationSummary {
+  workspace: string | null
+  messages: ChatMessage[]
+}
+
+export interface SearchHit {
+  conversation: ConversationSummary
+  /** The matching text with some context, for the result list. */
+  snippet: string
+}
+
+export interface AccountState {
+  status: 'signed-out' | 'signing-in' | 'signed-in'
+  email?: string
+  plan?: string
+  accountId?: string
+  /** Epoch ms when the access token expires. */
+  expiresAt?: number
+  /** While signing in: the URL the browser must open. */
+  authorizeUrl?: string
+  /** Why the user is signed out, for example "Your session expired. Sign in again." */
+  message?: string
+  /** How tokens are kept on this machine. */
+  tokenStorage: TokenStorageMode
+}
+
+/** `encrypted`: OS keychain (safeStorage) or the harness's key file; `memory`: not persisted; `plain`: user accepted unencrypted storage. */
+export type TokenStorageMode = 'encrypted' | 'memory' | 'plain'
+
+export interface UsageWindow {
+  usedPercent: number
+  windowMinutes?: number
+  /** Epoch ms. */
+  resetsAt?: number
+}
+
+export interface UsageLimits {
+  /** The 5-hour window. */
+  primary?: UsageWindow
+  /** The weekly window. */
+  secondary?: UsageWindow
+  planType?: string
+  updatedAt: number
+}
+
+export interface Settings {
+  theme: Theme
+  /** The system prompt sent as `instructions`. */
+  instructions: string
+  /** Last used model and effort, the default for new conversations. */
+  lastModel: string | null
+  lastEffort: ReasoningEffort | null
+  maxRetries: number
+  retryBaseDelayMs: number
+  streamIdleTimeoutMs: number
+  /** `client_version` for `/models`. */
+  modelsClientVersion: string
+  /** Folder the file tools may read; null = no workspace tools. */
+  workspace: string | null
+  /** The user accepted keeping tokens unencrypted where the OS offers no encryption. */
+  allowPlainTokenStorage: boolean
+}
+
+export interface AppInfo {
+  version: string
+  platform: string
+  shell: 'electron' | 'web'
+  dataDir: string
+}
+
+export interface ExportResult {
+  filename: string
+  /** Where the file was saved (Electron save dialog); absent when the renderer must download `content` itself. */
+  savedTo?: string
+  content?: string
+  mimeType: string
+}
+
+/** Events of one chat turn, pushed from main to the renderer. The renderer folds them with a pure reducer. */
+export type ChatEvent =
+  | { type: 'turn-started'; conversationId: string; userMessage?: ChatMessage; assistantMessage: ChatMessage }
+  | { type: 'part-added'; conversationId: string; messageId: string; partIndex: number; part: MessagePart }
+  | { type: 'text-delta'; conversationId: string; messageId: string; partIndex: number; delta: string }
+  | {
+      type: 'reasoning-delta'
+      conversationId: string
+      messageId: string
+      partIndex: number
+      summaryIndex: number
+      delta: string
+    }
+  | { type: 'part-updated'; conversationId: string; messageId: string; partIndex: number; part: MessagePart }
+  | {
+      type: 'retrying'
+      conversationId: string
+      messageId: string
+      attempt: number
+      maxRetries: number
+      /** Epoch ms of the next attempt. */
+      retryAt: number
+      error: AppError
+    }
+  | { type: 'turn-finished'; conversationId: string; message: ChatMessage }
