@@ -1,0 +1,8 @@
+import type { CodexApi } from '../shared/ipc-contract'
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; in the web harness the renderer installs a WebSocket client instead. */
+    codex?: CodexApi
+  }
+}

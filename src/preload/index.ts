@@ -1,0 +1,14 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import { type CodexApi, type EventChannel, IPC_EVENT_PREFIX, IPC_INVOKE } from '../shared/ipc-contract'
+
+// No logic here: the contract's two verbs, carried over Electron IPC. Main validates every payload.
+const api: CodexApi = {
+  invoke: (channel, ...args) => ipcRenderer.invoke(IPC_INVOKE, channel, args[0]),
+  on(event: EventChannel, listener: (payload: never) => void) {
+    const wrapped = (_event: Electron.IpcRendererEvent, payload: never) => listener(payload)
+    ipcRenderer.on(IPC_EVENT_PREFIX + event, wrapped)
+    return () => ipcRenderer.removeListener(IPC_EVENT_PREFIX + event, wrapped)
+  },
+}
+
+contextBridge.exposeInMainWorld('codex', api)
