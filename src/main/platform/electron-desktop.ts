@@ -1,0 +1,33 @@
+import { writeFile } from 'node:fs/promises'
+import { BrowserWindow, dialog, shell } from 'electron'
+import type { Desktop } from './types'
+
+export function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url)
+    return protocol === 'https:' || protocol === 'http:'
+  } catch {
+    return false
+  }
+}
+
+export function createElectronDesktop(): Desktop {
+  return {
+    async openExternal(url) {
+      if (!isWebUrl(url)) throw new Error(`Refusing to open a non-web URL: ${url}`)
+      await shell.openExternal(url)
+    },
+    async openPath(path) {
+      const failure = await shell.openPath(path)
+      if (failure) throw new Error(failure)
+    },
+    async saveFile(suggestedName, content) {
+      const owner = BrowserWindow.getFocusedWindow()
+      const options = { defaultPath: suggestedName }
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
+      if (result.canceled || !result.filePath) return null
+      await writeFile(result.filePath, content, 'utf8')
+      return result.filePath
+    },
+  }
+}

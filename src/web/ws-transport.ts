@@ -1,0 +1,77 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocket, WebSocketServer } from 'ws'
+import { z } from 'zod'
+import { appError } from '../shared/errors'
+import type { WsServerFrame } from '../shared/ipc-contract'
+import type { Dispatch } from '../main/ipc/dispatcher'
+import type { EventHub } from '../main/ipc/event-hub'
+
+const invokeFrame = z.object({
+  type: z.literal('invoke'),
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(100),
+  payload: z.unknown(),
+})
+
+export function tokenMatches(expected: string, given: string | null): boolean {
+  if (given === null) return false
+  const a = Buffer.from(expected)
+  const b = Buffer.from(given)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/**
+ * Carries the IPC contract over a WebSocket at `/ws`. A connection must present the per-launch token; a browser
+ * connection must also come from the harness's own origin, so another web page cannot drive the app.
+ */
+export function attachWsTransport(options: {
+  server: Server
+  token: string
+  allowedOrigins: () => string[]
+  dispatch: Dispatch
+  events: EventHub
+}): { close(): void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 })
+
+  function refuse(socket: Duplex, status: number, reason: string): void {
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  }
+
+  function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname !== '/ws') return refuse(socket, 404, 'Not Found')
+    if (!tokenMatches(options.token, url.searchParams.get('token'))) return refuse(socket, 401, 'Unauthorized')
+    const origin = req.headers.origin
+    if (origin !== undefined && !options.allowedOrigins().includes(origin)) return refuse(socket, 403, 'Forbidden')
+    wss.handleUpgrade(req, socket, head, (ws) => serve(ws))
+  }
+
+  function serve(ws: WebSocket): void {
+    const send = (frame: WsServerFrame) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame))
+    }
+    const unsubscribe = options.events.subscribe((event, payload) => send({ type: 'event', event, payload }))
+    ws.on('close', unsubscribe)
+    ws.on('message', (data) => {
+      let frame: z.infer<typeof invokeFrame>
+      try {
+        frame = invokeFrame.parse(JSON.parse(data.toString()))
+      } catch {
+        send({ type: 'result', id: -1, result: { ok: false, error: appError('invalid-payload', 'Malformed frame.') } })
+        return
+      }
+      void options.dispatch(frame.channel, frame.payload).then((result) => send({ type: 'result', id: frame.id, result }))
+    })
+  }
+
+  options.server.on('upgrade', onUpgrade)
+  return {
+    close() {
+      options.server.off('upgrade', onUpgrade)
+      for (const client of wss.clients) client.terminate()
+      wss.close()
+    },
+  }
+}
