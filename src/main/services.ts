@@ -1,6 +1,6 @@
+import { createAuth } from './auth'
 import type { Chat } from './chat'
 import { createChat } from './chat'
-import { createAuth } from './auth'
 import type { ServiceEnv } from './config'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
 import { EventHub } from './ipc/event-hub'

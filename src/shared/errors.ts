@@ -56,7 +56,11 @@ export class AppErrorException extends Error {
   }
 }
 
-export function appError(kind: AppErrorKind, message: string, extra: Omit<AppError, 'kind' | 'message'> = {}): AppError {
+export function appError(
+  kind: AppErrorKind,
+  message: string,
+  extra: Omit<AppError, 'kind' | 'message'> = {},
+): AppError {
   return { kind, message, ...extra }
 }
 

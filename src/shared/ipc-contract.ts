@@ -76,7 +76,9 @@ export const requestChannels = {
   'conversations:export': request<ExportResult>()(z.object({ id, format: z.enum(['markdown', 'json']) }).strict()),
   'conversations:import': request<ConversationSummary>()(z.object({ content: z.string().max(50_000_000) }).strict()),
 
-  'chat:send': request<void>()(z.object({ conversationId: id, text: text.refine((t) => t.trim().length > 0) }).strict()),
+  'chat:send': request<void>()(
+    z.object({ conversationId: id, text: text.refine((t) => t.trim().length > 0) }).strict(),
+  ),
   'chat:stop': request<void>()(z.object({ conversationId: id }).strict()),
   'chat:regenerate': request<void>()(z.object({ conversationId: id }).strict()),
   'chat:retry': request<void>()(z.object({ conversationId: id }).strict()),
@@ -126,9 +128,8 @@ export function isRequestChannel(channel: string): channel is RequestChannel {
 }
 
 /** Args of `invoke` for a channel: channels without a payload take none. */
-export type InvokeArgs<C extends RequestChannel> = undefined extends RequestInput<C>
-  ? [payload?: RequestInput<C>]
-  : [payload: RequestInput<C>]
+export type InvokeArgs<C extends RequestChannel> =
+  undefined extends RequestInput<C> ? [payload?: RequestInput<C>] : [payload: RequestInput<C>]
 
 /** The API the preload exposes as `window.codex` (and the web harness's WebSocket client implements). */
 export interface CodexApi {

@@ -1,9 +1,9 @@
-import { readServiceEnv } from '../main/config'
+import { join } from 'node:path'
 import { version } from '../../package.json'
+import { readServiceEnv } from '../main/config'
 import { parseHarnessArgs } from './cli-args'
 import { ensureWebBuild } from './renderer-build'
 import { REPO_ROOT, startWebHarness } from './server'
-import { join } from 'node:path'
 
 async function main(): Promise<void> {
   const log = (message: string) => process.stderr.write(`${message}\n`)
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Codex Desk web harness failed to start: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.stderr.write(
+    `Codex Desk web harness failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  )
   process.exit(1)
 })

@@ -4,7 +4,11 @@ import { createNodeDesktop } from '../main/platform/node-desktop'
 import { createNodeSecretBox } from '../main/platform/node-secret-box'
 import type { Platform } from '../main/platform/types'
 
-export function createNodePlatform(options: { dataDir: string; appVersion: string; log: (message: string) => void }): Platform {
+export function createNodePlatform(options: {
+  dataDir: string
+  appVersion: string
+  log: (message: string) => void
+}): Platform {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   return {
     shell: 'web',

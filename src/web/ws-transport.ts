@@ -3,16 +3,16 @@ import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
 import { z } from 'zod'
-import { appError } from '../shared/errors'
-import type { WsServerFrame } from '../shared/ipc-contract'
 import type { Dispatch } from '../main/ipc/dispatcher'
 import type { EventHub } from '../main/ipc/event-hub'
+import { appError } from '../shared/errors'
+import type { WsServerFrame } from '../shared/ipc-contract'
 
 const invokeFrame = z.object({
   type: z.literal('invoke'),
   id: z.number().int().nonnegative(),
   channel: z.string().max(100),
-  payload: z.unknown(),
+  payload: z.unknown().optional(),
 })
 
 export function tokenMatches(expected: string, given: string | null): boolean {
@@ -41,11 +41,11 @@ export function attachWsTransport(options: {
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (url.pathname !== '/ws') return refuse(socket, 404, 'Not Found')
-    if (!tokenMatches(options.token, url.searchParams.get('token'))) return refuse(socket, 401, 'Unauthorized')
     const origin = req.headers.origin
-    if (origin !== undefined && !options.allowedOrigins().includes(origin)) return refuse(socket, 403, 'Forbidden')
-    wss.handleUpgrade(req, socket, head, (ws) => serve(ws))
+    if (url.pathname !== '/ws') refuse(socket, 404, 'Not Found')
+    else if (!tokenMatches(options.token, url.searchParams.get('token'))) refuse(socket, 401, 'Unauthorized')
+    else if (origin !== undefined && !options.allowedOrigins().includes(origin)) refuse(socket, 403, 'Forbidden')
+    else wss.handleUpgrade(req, socket, head, (ws) => serve(ws))
   }
 
   function serve(ws: WebSocket): void {
@@ -62,7 +62,9 @@ export function attachWsTransport(options: {
         send({ type: 'result', id: -1, result: { ok: false, error: appError('invalid-payload', 'Malformed frame.') } })
         return
       }
-      void options.dispatch(frame.channel, frame.payload).then((result) => send({ type: 'result', id: frame.id, result }))
+      void options
+        .dispatch(frame.channel, frame.payload)
+        .then((result) => send({ type: 'result', id: frame.id, result }))
     })
   }
 

@@ -40,7 +40,8 @@ function readDocument(file: string): Record<string, unknown> {
   }
   try {
     const parsed: unknown = JSON.parse(text)
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>
   } catch {
     // fall through: keep the unreadable file for the user, start from defaults
   }
