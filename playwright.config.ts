@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
+import type { Shell } from './tests/e2e/support/fixtures'
 
 // Debian's Chromium, never a Playwright-downloaded browser (this machine cannot download one).
-export default defineConfig({
+export default defineConfig<{ shell: Shell }>({
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -28,4 +29,9 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
+  // The same specs drive the web harness in Chromium and, where an Electron binary exists, the desktop app.
+  projects: [
+    { name: 'web', use: { shell: 'web' } },
+    { name: 'electron', use: { shell: 'electron' } },
+  ],
 })

@@ -1,0 +1,121 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { _electron, type Browser, type ElectronApplication, test as base, type Page } from '@playwright/test'
+import { type FakeCodex, startFakeCodex } from '../../../src/fake-codex/server'
+import { findElectronBinary } from './electron-binary'
+import { type HarnessProcess, REPO_ROOT, startHarnessProcess } from './harness-process'
+
+export type Shell = 'web' | 'electron'
+
+/** One running Codex Desk against the fake backend, with a page to drive it. */
+export interface Desk {
+  page: Page
+  fake: FakeCodex
+  dataDir: string
+  /** Every message main sent to the page (web shell: WebSocket frames). */
+  receivedFrames: string[]
+  /** Console errors and uncaught exceptions of the page. */
+  consoleErrors: string[]
+  /** Stops the app and starts it again on the same data folder. */
+  restart(): Promise<void>
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+interface Running {
+  page: Page
+  stop(): Promise<void>
+}
+
+export const test = base.extend<{ shell: Shell; desk: Desk }>({
+  shell: ['web', { option: true }],
+  desk: async ({ shell, playwright, launchOptions }, use, testInfo) => {
+    if (shell === 'electron') {
+      const found = findElectronBinary()
+      testInfo.skip('skipReason' in found, 'skipReason' in found ? found.skipReason : '')
+    }
+    const fake = await startFakeCodex()
+    const dataDir = await mkdtemp(join(tmpdir(), 'codex-desk-e2e-'))
+    const env = {
+      CODEX_BASE_URL: fake.baseUrl,
+      CODEX_AUTH_ISSUER: fake.issuerUrl,
+      CODEX_OAUTH_PORT: String(await freePort()),
+      CODEX_DESK_DATA_DIR: dataDir,
+    }
+    const receivedFrames: string[] = []
+    const consoleErrors: string[] = []
+    let browser: Browser | undefined
+
+    function watch(page: Page): void {
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text())
+      })
+      page.on('pageerror', (error) => consoleErrors.push(error.message))
+      page.on('websocket', (socket) => {
+        socket.on('framereceived', (frame) => receivedFrames.push(String(frame.payload)))
+      })
+    }
+
+    async function launch(): Promise<Running> {
+      if (shell === 'electron') {
+        const found = findElectronBinary()
+        if (!('path' in found)) throw new Error(found.skipReason)
+        const app: ElectronApplication = await _electron.launch({
+          executablePath: found.path,
+          args: [join(REPO_ROOT, 'out/main/index.js')],
+          env: { ...process.env, ...env } as Record<string, string>,
+        })
+        const page = await app.firstWindow()
+        watch(page)
+        return { page, stop: () => app.close() }
+      }
+      browser ??= await playwright.chromium.launch(launchOptions)
+      const harness: HarnessProcess = await startHarnessProcess(dataDir, env)
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      watch(page)
+      await page.goto(harness.launchUrl)
+      return {
+        page,
+        stop: async () => {
+          await context.close()
+          await harness.stop()
+        },
+      }
+    }
+
+    let running = await launch()
+    const desk: Desk = {
+      get page() {
+        return running.page
+      },
+      fake,
+      dataDir,
+      receivedFrames,
+      consoleErrors,
+      async restart() {
+        await running.stop()
+        running = await launch()
+      },
+    }
+    await use(desk)
+    await running.stop()
+    await browser?.close()
+    await fake.close()
+    await rm(dataDir, { recursive: true, force: true })
+  },
+})
+
+export { expect } from '@playwright/test'
