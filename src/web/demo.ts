@@ -1,0 +1,62 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { version } from '../../package.json'
+import { startFakeCodex } from '../fake-codex/server'
+import { parseHarnessArgs } from './cli-args'
+import { signInThroughLoopback } from './demo-sign-in'
+import { ensureWebBuild } from './renderer-build'
+import { REPO_ROOT, startWebHarness } from './server'
+
+/**
+ * `npm run demo`: the fake ChatGPT backend plus the web harness pointed at it, already signed in through the real
+ * OAuth flow, so anyone can try the app with no account. Data goes to a fresh temp folder unless --data-dir is given.
+ */
+async function main(): Promise<void> {
+  const log = (message: string) => process.stderr.write(`${message}\n`)
+  const argv = process.argv.slice(2)
+  const args = parseHarnessArgs(argv, {
+    CODEX_DESK_DATA_DIR: argv.includes('--data-dir') ? undefined : mkdtempSync(join(tmpdir(), 'codex-desk-demo-')),
+  })
+  await ensureWebBuild(REPO_ROOT, log)
+  const fake = await startFakeCodex()
+  const oauthPort = await freeLoopbackPort()
+  const harness = await startWebHarness({
+    port: args.port,
+    dataDir: args.dataDir,
+    env: { baseUrl: fake.baseUrl, issuer: fake.issuerUrl, oauthPort },
+    appVersion: version,
+    staticDir: join(REPO_ROOT, 'out/web'),
+    log,
+  })
+  await signInThroughLoopback(harness.services.dispatch)
+  log(`Fake Codex backend: ${fake.baseUrl}`)
+  log(`Data folder: ${args.dataDir}`)
+  process.stdout.write(`Codex Desk web UI: ${harness.launchUrl}\n`)
+
+  const stop = () => {
+    void harness
+      .close()
+      .then(() => fake.close())
+      .finally(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+async function freeLoopbackPort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Codex Desk demo failed: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})
