@@ -1,0 +1,2 @@
+export { builtinTools, createToolRegistry, type ToolCallRequest, type ToolRegistry, type ToolResult } from './registry'
+export { defineTool, type Tool, type ToolContext, ToolError } from './types'

@@ -1,0 +1,112 @@
+import type { FunctionToolSpec } from '../codex/types'
+import { fileTools } from './file-tools'
+import { enforceCap } from './output-cap'
+import { runCommand } from './run-command'
+import { getCurrentTime } from './time-tool'
+import { type Tool, ToolError } from './types'
+
+export interface ToolCallRequest {
+  name: string
+  /** The JSON string the model produced. */
+  arguments: string
+}
+
+export interface ToolRunContext {
+  workspace: string | null
+  signal: AbortSignal
+}
+
+/** What a call produced, in the shape of a tool-call part; a failure is `Error: …` text the model can read. */
+export interface ToolResult {
+  state: 'done' | 'error'
+  output: string
+  error?: string
+}
+
+export interface ToolRegistry {
+  /** The tools offered to the model: workspace tools only when a workspace is chosen. */
+  specs(workspace: string | null): FunctionToolSpec[]
+  /** Unknown tools need no approval: they fail without running anything. */
+  needsApproval(name: string): boolean
+  /** Never rejects. */
+  execute(call: ToolCallRequest, context: ToolRunContext): Promise<ToolResult>
+}
+
+export const builtinTools: readonly Tool[] = [getCurrentTime, ...fileTools, runCommand]
+
+class ToolTimeout extends Error {}
+
+function parseArguments(text: string): unknown {
+  if (text.trim() === '') return {}
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new ToolError('The arguments are not valid JSON.')
+  }
+}
+
+function failure(message: string): ToolResult {
+  return { state: 'error', output: `Error: ${message}`, error: message }
+}
+
+/**
+ * Races the handler against the turn's signal and the tool's timeout, so a handler that ignores its signal still
+ * cannot hold the turn; the aborted signal tells the handler to release what it holds.
+ */
+async function invokeBounded(tool: Tool, args: unknown, context: ToolRunContext): Promise<string> {
+  const controller = new AbortController()
+  const abort = () => controller.abort(context.signal.reason)
+  context.signal.addEventListener('abort', abort, { once: true })
+  const timer = setTimeout(() => controller.abort(new ToolTimeout()), tool.timeoutMs)
+  const aborted = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
+  })
+  try {
+    const work = tool.invoke(args, {
+      workspace: context.workspace,
+      signal: controller.signal,
+      outputCap: tool.outputCap,
+    })
+    // The loser of the race must not surface later as an unhandled rejection.
+    work.catch(() => {})
+    aborted.catch(() => {})
+    return await Promise.race([work, aborted])
+  } finally {
+    clearTimeout(timer)
+    context.signal.removeEventListener('abort', abort)
+  }
+}
+
+export function createToolRegistry(tools: readonly Tool[] = builtinTools): ToolRegistry {
+  const byName = new Map(tools.map((tool) => [tool.name, tool]))
+  const offered = (workspace: string | null) => tools.filter((tool) => workspace !== null || !tool.needsWorkspace)
+
+  return {
+    specs: (workspace) =>
+      offered(workspace).map((tool) => ({
+        type: 'function',
+        name: tool.name,
+        description: tool.description,
+        strict: false,
+        parameters: tool.parameters,
+      })),
+    needsApproval: (name) => byName.get(name)?.approval === 'ask',
+    async execute(call, context) {
+      const tool = byName.get(call.name)
+      if (!tool) return failure(`There is no tool named "${call.name}".`)
+      if (tool.needsWorkspace && context.workspace === null) {
+        return failure(`${call.name} needs a workspace folder, and none is chosen in Settings.`)
+      }
+      if (context.signal.aborted) return failure('The tool call was cancelled.')
+      try {
+        const output = await invokeBounded(tool, parseArguments(call.arguments), context)
+        return { state: 'done', output: enforceCap(output, tool.outputCap) }
+      } catch (error) {
+        if (error instanceof ToolTimeout) return failure(`The tool timed out after ${tool.timeoutMs / 1000} s.`)
+        if (context.signal.aborted) return failure('The tool call was cancelled.')
+        if (error instanceof ToolError) return failure(error.message)
+        return failure(error instanceof Error ? error.message : String(error))
+      }
+    },
+  }
+}
