@@ -1,0 +1,17 @@
+import { ChatPane } from './components/chat/ChatPane'
+import { SettingsDialog } from './components/settings/SettingsDialog'
+import { Sidebar } from './components/sidebar/Sidebar'
+import { useSettingsStore } from './stores/settings-store'
+import { useAppliedTheme } from './theme/useAppliedTheme'
+
+export function App() {
+  const theme = useSettingsStore((state) => state.settings?.theme ?? 'system')
+  useAppliedTheme(theme)
+  return (
+    <div className="app">
+      <Sidebar />
+      <ChatPane />
+      <SettingsDialog />
+    </div>
+  )
+}

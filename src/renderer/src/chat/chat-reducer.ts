@@ -1,0 +1,114 @@
+/**
+ * Folds the `chat:event`s of the open conversation into its messages. Pure: the same thread and event always give
+ * the same result, and only the message and part an event touches get new identities, so memoized components of
+ * everything else skip re-rendering.
+ */
+import type { ChatEvent, ChatMessage, MessagePart } from '../../../shared/domain'
+import type { AppError } from '../../../shared/errors'
+
+/** A retry in progress, shown as a countdown until `retryAt`. */
+export interface RetryNotice {
+  messageId: string
+  attempt: number
+  maxRetries: number
+  retryAt: number
+  error: AppError
+}
+
+export interface ChatThread {
+  conversationId: string
+  messages: ChatMessage[]
+  retry: RetryNotice | null
+}
+
+export function emptyThread(conversationId: string, messages: ChatMessage[] = []): ChatThread {
+  return { conversationId, messages, retry: null }
+}
+
+export function isThreadStreaming(thread: ChatThread): boolean {
+  return thread.messages.some((message) => message.state === 'streaming')
+}
+
+function updateMessage(
+  thread: ChatThread,
+  messageId: string,
+  update: (message: ChatMessage) => ChatMessage,
+): ChatThread {
+  const index = thread.messages.findIndex((message) => message.id === messageId)
+  if (index < 0) return thread
+  const messages = thread.messages.slice()
+  messages[index] = update(messages[index])
+  // Output arriving again means a retry succeeded.
+  return { ...thread, messages, retry: null }
+}
+
+function updatePart(message: ChatMessage, partIndex: number, update: (part: MessagePart | undefined) => MessagePart) {
+  const parts = message.parts.slice()
+  parts[partIndex] = update(parts[partIndex])
+  // A part index beyond the end leaves holes in the array; fill them so every entry is a part.
+  for (let i = 0; i < parts.length; i++) parts[i] ??= { kind: 'text', text: '' }
+  return { ...message, parts }
+}
+
+function withTextDelta(part: MessagePart | undefined, delta: string): MessagePart {
+  if (part?.kind === 'text') return { ...part, text: part.text + delta }
+  return { kind: 'text', text: delta }
+}
+
+function withReasoningDelta(part: MessagePart | undefined, summaryIndex: number, delta: string): MessagePart {
+  const base = part?.kind === 'reasoning' ? part : { kind: 'reasoning' as const, summary: [] }
+  const summary = base.summary.slice()
+  for (let i = summary.length; i <= summaryIndex; i++) summary[i] = ''
+  summary[summaryIndex] += delta
+  return { ...base, summary }
+}
+
+/** A new turn: an edit replaces its user message and everything after it; a regenerate or retry replaces the answer. */
+function startTurn(thread: ChatThread, event: Extract<ChatEvent, { type: 'turn-started' }>): ChatThread {
+  let messages = thread.messages
+  if (event.userMessage) {
+    const userId = event.userMessage.id
+    const existing = messages.findIndex((message) => message.id === userId)
+    messages = [...(existing >= 0 ? messages.slice(0, existing) : messages), event.userMessage]
+  } else {
+    let end = messages.length
+    while (end > 0 && messages[end - 1].role === 'assistant') end--
+    messages = messages.slice(0, end)
+  }
+  // The conversation may have been loaded after main had already stored this turn's answer.
+  const withoutAnswer = messages.filter((message) => message.id !== event.assistantMessage.id)
+  return { ...thread, messages: [...withoutAnswer, event.assistantMessage], retry: null }
+}
+
+export function chatReducer(thread: ChatThread, event: ChatEvent): ChatThread {
+  if (event.conversationId !== thread.conversationId) return thread
+  switch (event.type) {
+    case 'turn-started':
+      return startTurn(thread, event)
+    case 'part-added':
+    case 'part-updated':
+      return updateMessage(thread, event.messageId, (message) => updatePart(message, event.partIndex, () => event.part))
+    case 'text-delta':
+      return updateMessage(thread, event.messageId, (message) =>
+        updatePart(message, event.partIndex, (part) => withTextDelta(part, event.delta)),
+      )
+    case 'reasoning-delta':
+      return updateMessage(thread, event.messageId, (message) =>
+        updatePart(message, event.partIndex, (part) => withReasoningDelta(part, event.summaryIndex, event.delta)),
+      )
+    case 'retrying': {
+      const { messageId, attempt, maxRetries, retryAt, error } = event
+      return { ...thread, retry: { messageId, attempt, maxRetries, retryAt, error } }
+    }
+    case 'turn-finished': {
+      const index = thread.messages.findIndex((message) => message.id === event.message.id)
+      const messages = index >= 0 ? thread.messages.with(index, event.message) : [...thread.messages, event.message]
+      return { ...thread, messages, retry: null }
+    }
+  }
+}
+
+/** Deltas are the high-frequency events worth coalescing per frame. */
+export function isDeltaEvent(event: ChatEvent): boolean {
+  return event.type === 'text-delta' || event.type === 'reasoning-delta'
+}

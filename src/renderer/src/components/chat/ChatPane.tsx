@@ -1,0 +1,78 @@
+import { isThreadStreaming } from '../../chat/chat-reducer'
+import { useAccountStore } from '../../stores/account-store'
+import { useChatStore } from '../../stores/chat-store'
+import { useConversationsStore } from '../../stores/conversations-store'
+import { useUiStore } from '../../stores/ui-store'
+import { Composer } from './Composer'
+import { ErrorDetails } from './ErrorDetails'
+import { ExportButtons } from './ExportButtons'
+import { MessageList } from './MessageList'
+import { ModelPicker } from './ModelPicker'
+import { NoticeBanners } from './NoticeBanners'
+import { RetryBanner } from './RetryBanner'
+import { UsageMeter } from './UsageMeter'
+
+function SignInHint() {
+  const account = useAccountStore((state) => state.account)
+  const openSettings = useUiStore((state) => state.openSettings)
+  if (!account || account.status === 'signed-in') return null
+  return (
+    <div className="banner banner-info">
+      <span>{account.message ?? 'Sign in with your ChatGPT account in Settings to start chatting.'}</span>
+      <button type="button" className="link-button" onClick={openSettings}>
+        Open Settings
+      </button>
+    </div>
+  )
+}
+
+function EmptyState() {
+  return (
+    <div className="empty-state">
+      <h1>Codex Desk</h1>
+      <p className="muted">Start a new chat, or just type below.</p>
+    </div>
+  )
+}
+
+/** The open conversation: its header, messages, retry state and the composer. */
+export function ChatPane() {
+  const thread = useChatStore((state) => state.thread)
+  const loadingId = useChatStore((state) => state.loadingId)
+  const loadError = useChatStore((state) => state.loadError)
+  const activeId = useConversationsStore((state) => state.activeId)
+  const summary = useConversationsStore((state) => state.summaries.find((candidate) => candidate.id === activeId))
+  const busyFlag = useConversationsStore((state) => (activeId ? state.busyById[activeId] : undefined))
+  const streaming = (thread ? isThreadStreaming(thread) : false) || (busyFlag ?? summary?.busy ?? false)
+
+  return (
+    <main className="chat-pane">
+      {summary && (
+        <header className="chat-header">
+          <h1 className="chat-title">{summary.title}</h1>
+          <ModelPicker conversation={summary} />
+          <ExportButtons conversationId={summary.id} />
+        </header>
+      )}
+      <NoticeBanners />
+      <SignInHint />
+      {loadError && (
+        <div role="alert" className="banner banner-error">
+          <ErrorDetails error={loadError} />
+        </div>
+      )}
+      {thread ? (
+        <MessageList messages={thread.messages} busy={streaming} />
+      ) : loadingId ? (
+        <p className="loading muted">Loading…</p>
+      ) : (
+        <EmptyState />
+      )}
+      {thread?.retry && <RetryBanner retry={thread.retry} />}
+      <div className="composer-area">
+        <Composer streaming={streaming} />
+        <UsageMeter />
+      </div>
+    </main>
+  )
+}

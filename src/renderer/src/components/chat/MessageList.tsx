@@ -1,0 +1,58 @@
+/**
+ * The conversation's messages, virtualised so long threads stay fast: only rows near the viewport are mounted and
+ * each row is measured as it renders. The list sticks to the bottom while a reply streams, unless the user has
+ * scrolled up to read.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useLayoutEffect, useRef } from 'react'
+import type { ChatMessage } from '../../../../shared/domain'
+import { MessageView } from './MessageView'
+
+/** How close to the bottom (px) still counts as "at the bottom". */
+const STICKY_DISTANCE_PX = 48
+const ESTIMATED_ROW_PX = 160
+
+export function MessageList({ messages, busy }: { messages: ChatMessage[]; busy: boolean }) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const stickToBottom = useRef(true)
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_PX,
+    getItemKey: (index) => messages[index].id,
+    overscan: 6,
+  })
+  const totalSize = virtualizer.getTotalSize()
+  const lastMessage = messages.at(-1)
+
+  // Runs after every growth of the content (new rows, re-measured rows, a longer last message).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: these values are the triggers, not inputs.
+  useLayoutEffect(() => {
+    const element = scrollRef.current
+    if (element && stickToBottom.current) element.scrollTop = element.scrollHeight
+  }, [totalSize, messages.length, lastMessage])
+
+  function handleScroll() {
+    const element = scrollRef.current
+    if (!element) return
+    stickToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_DISTANCE_PX
+  }
+
+  return (
+    <section ref={scrollRef} className="message-scroll" aria-label="Messages" onScroll={handleScroll}>
+      <div className="message-rows" style={{ height: totalSize }}>
+        {virtualizer.getVirtualItems().map((row) => (
+          <div
+            key={row.key}
+            data-index={row.index}
+            ref={virtualizer.measureElement}
+            className="message-row"
+            style={{ transform: `translateY(${row.start}px)` }}
+          >
+            <MessageView message={messages[row.index]} isLast={row.index === messages.length - 1} busy={busy} />
+          </div>
+        ))}
+      </div>
+    </section>
+  )
+}

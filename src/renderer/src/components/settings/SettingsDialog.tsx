@@ -1,0 +1,27 @@
+import { useSettingsStore } from '../../stores/settings-store'
+import { useUiStore } from '../../stores/ui-store'
+import { Dialog } from '../common/Dialog'
+import { AccountSection } from './AccountSection'
+import { DataSection } from './DataSection'
+import { GeneralSection } from './GeneralSection'
+
+export function SettingsDialog() {
+  const open = useUiStore((state) => state.settingsOpen)
+  const close = useUiStore((state) => state.closeSettings)
+  const settings = useSettingsStore((state) => state.settings)
+  if (!open) return null
+  return (
+    <Dialog title="Settings" onClose={close} className="settings-dialog">
+      <div className="settings-body">
+        <AccountSection />
+        {settings ? <GeneralSection settings={settings} /> : <p className="muted">Settings are not available yet.</p>}
+        <DataSection />
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="secondary-button" onClick={close}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,95 @@
+import { memo, useState } from 'react'
+import type { ConversationSummary } from '../../../../shared/domain'
+import { useChatStore } from '../../stores/chat-store'
+import { useConversationsStore } from '../../stores/conversations-store'
+import { Dialog } from '../common/Dialog'
+import { PencilIcon, PinIcon, TrashIcon } from '../common/icons'
+import { RenameField } from './RenameField'
+
+interface ConversationItemProps {
+  conversation: ConversationSummary
+  active: boolean
+  busy: boolean
+}
+
+function ConfirmDeleteDialog({ title, onConfirm, onCancel }: { title: string; onConfirm(): void; onCancel(): void }) {
+  return (
+    <Dialog title="Delete conversation?" onClose={onCancel}>
+      <p>“{title}” will be deleted. This cannot be undone.</p>
+      <div className="dialog-actions">
+        <button type="button" className="secondary-button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="danger-button" onClick={onConfirm}>
+          Delete
+        </button>
+      </div>
+    </Dialog>
+  )
+}
+
+/** One sidebar entry. Its text is exactly the title; the action buttons are icons named by aria-label. */
+export const ConversationItem = memo(function ConversationItem({ conversation, active, busy }: ConversationItemProps) {
+  const [renaming, setRenaming] = useState(false)
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
+  const rename = useConversationsStore((state) => state.rename)
+  const setPinned = useConversationsStore((state) => state.setPinned)
+  const remove = useConversationsStore((state) => state.remove)
+  const open = useChatStore((state) => state.open)
+  const close = useChatStore((state) => state.close)
+
+  async function confirmDelete() {
+    setConfirmingDelete(false)
+    if ((await remove(conversation.id)) && active) close()
+  }
+
+  return (
+    <li
+      className={`conversation-item${active ? ' active' : ''}`}
+      data-testid="conversation-item"
+      aria-current={active ? 'page' : undefined}
+    >
+      {renaming ? (
+        <RenameField
+          initialTitle={conversation.title}
+          onCancel={() => setRenaming(false)}
+          onSave={(title) => {
+            setRenaming(false)
+            void rename(conversation.id, title)
+          }}
+        />
+      ) : (
+        <button type="button" className="conversation-open" onClick={() => void open(conversation.id)}>
+          {conversation.pinned && <PinIcon />}
+          <span className="conversation-title">{conversation.title}</span>
+          {busy && <span className="busy-dot" role="img" aria-label="Replying" />}
+        </button>
+      )}
+      {!renaming && (
+        <div className="conversation-actions">
+          <button type="button" className="icon-button" aria-label="Rename" onClick={() => setRenaming(true)}>
+            <PencilIcon />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={conversation.pinned ? 'Unpin' : 'Pin'}
+            onClick={() => void setPinned(conversation.id, !conversation.pinned)}
+          >
+            <PinIcon />
+          </button>
+          <button type="button" className="icon-button" aria-label="Delete" onClick={() => setConfirmingDelete(true)}>
+            <TrashIcon />
+          </button>
+        </div>
+      )}
+      {confirmingDelete && (
+        <ConfirmDeleteDialog
+          title={conversation.title}
+          onConfirm={() => void confirmDelete()}
+          onCancel={() => setConfirmingDelete(false)}
+        />
+      )}
+    </li>
+  )
+})

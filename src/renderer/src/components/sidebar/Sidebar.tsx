@@ -1,0 +1,53 @@
+import { useMemo } from 'react'
+import { useChatStore } from '../../stores/chat-store'
+import { isConversationBusy, sortConversations, useConversationsStore } from '../../stores/conversations-store'
+import { useUiStore } from '../../stores/ui-store'
+import { GearIcon, PlusIcon } from '../common/icons'
+import { ConversationItem } from './ConversationItem'
+import { ConversationSearch } from './ConversationSearch'
+import { ImportButton } from './ImportButton'
+import { SearchResults } from './SearchResults'
+
+export function Sidebar() {
+  const summaries = useConversationsStore((state) => state.summaries)
+  const activeId = useConversationsStore((state) => state.activeId)
+  const searchHits = useConversationsStore((state) => state.searchHits)
+  const busyById = useConversationsStore((state) => state.busyById)
+  const startNew = useChatStore((state) => state.startNew)
+  const openSettings = useUiStore((state) => state.openSettings)
+  const sorted = useMemo(() => sortConversations(summaries), [summaries])
+
+  return (
+    <aside className="sidebar">
+      <button type="button" className="primary-button new-chat" onClick={() => void startNew()}>
+        <PlusIcon />
+        New chat
+      </button>
+      <ConversationSearch />
+      {searchHits && <SearchResults hits={searchHits} />}
+      <nav aria-label="Conversations" className="conversation-nav">
+        {sorted.length === 0 ? (
+          <p className="muted sidebar-note">No conversations yet.</p>
+        ) : (
+          <ul className="conversation-list">
+            {sorted.map((conversation) => (
+              <ConversationItem
+                key={conversation.id}
+                conversation={conversation}
+                active={conversation.id === activeId}
+                busy={isConversationBusy(busyById, conversation)}
+              />
+            ))}
+          </ul>
+        )}
+      </nav>
+      <div className="sidebar-footer">
+        <ImportButton />
+        <button type="button" className="secondary-button" onClick={openSettings}>
+          <GearIcon />
+          Settings
+        </button>
+      </div>
+    </aside>
+  )
+}

@@ -1,0 +1,37 @@
+/**
+ * Start-up: use the Electron preload's `window.codex`, or in the browser connect to the web harness with the
+ * token from the printed link.
+ */
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import type { CodexApi } from '../../shared/ipc-contract'
+import { App } from './App'
+import { installCodexApi } from './api'
+import { MissingTokenPage } from './components/MissingTokenPage'
+import { connectStores } from './stores/connect-stores'
+import { takeSessionToken } from './transport/session-token'
+import { createWebSocketApi, webSocketUrl } from './transport/ws-client'
+import './styles/app.css'
+
+function connectToMain(): CodexApi | null {
+  if (window.codex) return window.codex
+  const token = takeSessionToken()
+  return token ? createWebSocketApi(webSocketUrl(window.location, token)) : null
+}
+
+const rootElement = document.getElementById('root')
+if (!rootElement) throw new Error('index.html has no #root element')
+const root = createRoot(rootElement)
+const api = connectToMain()
+
+if (api) {
+  installCodexApi(api)
+  connectStores()
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+} else {
+  root.render(<MissingTokenPage />)
+}

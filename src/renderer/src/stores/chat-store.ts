@@ -1,0 +1,136 @@
+/**
+ * The open conversation's messages and streaming state. `chat:event`s are folded by the pure chat reducer; deltas
+ * are coalesced per animation frame. Events of other conversations only update their busy flag: main keeps
+ * streaming them, and switching back reloads the conversation and keeps applying events.
+ */
+import { create } from 'zustand'
+import type { ChatEvent } from '../../../shared/domain'
+import type { AppError } from '../../../shared/errors'
+import { toAppError } from '../../../shared/errors'
+import { call } from '../api'
+import { type ChatThread, chatReducer, emptyThread, isDeltaEvent } from '../chat/chat-reducer'
+import { createFrameBatcher } from '../chat/frame-batcher'
+import { useConversationsStore } from './conversations-store'
+import { reportError } from './notices-store'
+
+interface ChatState {
+  thread: ChatThread | null
+  loadingId: string | null
+  loadError: AppError | null
+  /** A send is on its way to main (before its turn starts). */
+  sending: boolean
+  open(id: string): Promise<void>
+  close(): void
+  startNew(): Promise<string | null>
+  receive(event: ChatEvent): void
+  send(text: string): Promise<boolean>
+  stop(): Promise<void>
+  regenerate(): Promise<void>
+  retry(): Promise<void>
+  edit(messageId: string, text: string): Promise<void>
+  decideTool(callId: string, decision: 'approve' | 'deny'): Promise<void>
+}
+
+/**
+ * Events that arrive while the conversation is loading. Deltas are dropped: the loaded snapshot already holds
+ * most of that text, and the turn's final message replaces the whole answer anyway.
+ */
+let eventsWhileLoading: ChatEvent[] = []
+
+function applyEvents(events: ChatEvent[]): void {
+  useChatStore.setState((state) => (state.thread ? { thread: events.reduce(chatReducer, state.thread) } : state))
+}
+
+const deltaBatcher = createFrameBatcher<ChatEvent>(applyEvents)
+
+function trackBusy(event: ChatEvent): void {
+  const conversations = useConversationsStore.getState()
+  if (event.type === 'turn-started') conversations.setBusy(event.conversationId, true)
+  if (event.type === 'turn-finished') conversations.setBusy(event.conversationId, false)
+}
+
+function activeConversationId(): string | null {
+  return useChatStore.getState().thread?.conversationId ?? null
+}
+
+async function callForActive(action: (conversationId: string) => Promise<void>): Promise<void> {
+  const conversationId = activeConversationId()
+  if (!conversationId) return
+  try {
+    await action(conversationId)
+  } catch (error) {
+    reportError(error)
+  }
+}
+
+export const useChatStore = create<ChatState>()((set, get) => ({
+  thread: null,
+  loadingId: null,
+  loadError: null,
+  sending: false,
+  async open(id) {
+    deltaBatcher.flush()
+    eventsWhileLoading = []
+    useConversationsStore.getState().setActive(id)
+    set({ thread: null, loadingId: id, loadError: null })
+    try {
+      const conversation = await call('conversations:get', { id })
+      if (get().loadingId !== id) return
+      const { messages, workspace: _workspace, ...summary } = conversation
+      useConversationsStore.getState().upsert(summary)
+      const queued = eventsWhileLoading
+      eventsWhileLoading = []
+      set({ thread: queued.reduce(chatReducer, emptyThread(id, messages)), loadingId: null })
+    } catch (error) {
+      if (get().loadingId === id) set({ loadingId: null, loadError: toAppError(error) })
+    }
+  },
+  close() {
+    deltaBatcher.flush()
+    useConversationsStore.getState().setActive(null)
+    set({ thread: null, loadingId: null, loadError: null })
+  },
+  async startNew() {
+    const summary = await useConversationsStore.getState().create()
+    if (!summary) return null
+    deltaBatcher.flush()
+    useConversationsStore.getState().setActive(summary.id)
+    set({ thread: emptyThread(summary.id), loadingId: null, loadError: null })
+    return summary.id
+  },
+  receive(event) {
+    trackBusy(event)
+    const { thread, loadingId } = get()
+    if (loadingId === event.conversationId) {
+      if (!isDeltaEvent(event)) eventsWhileLoading.push(event)
+      return
+    }
+    if (thread?.conversationId !== event.conversationId) return
+    if (isDeltaEvent(event)) {
+      deltaBatcher.push(event)
+      return
+    }
+    deltaBatcher.flush()
+    applyEvents([event])
+  },
+  async send(text) {
+    set({ sending: true })
+    try {
+      const conversationId = activeConversationId() ?? (await get().startNew())
+      if (!conversationId) return false
+      await call('chat:send', { conversationId, text })
+      return true
+    } catch (error) {
+      reportError(error)
+      return false
+    } finally {
+      set({ sending: false })
+    }
+  },
+  stop: () => callForActive((conversationId) => call('chat:stop', { conversationId })),
+  regenerate: () => callForActive((conversationId) => call('chat:regenerate', { conversationId })),
+  retry: () => callForActive((conversationId) => call('chat:retry', { conversationId })),
+  edit: (messageId, text) => callForActive((conversationId) => call('chat:edit', { conversationId, messageId, text })),
+  decideTool: (callId, decision) =>
+    callForActive((conversationId) => call('tools:decide', { conversationId, callId, decision })),
+}))

@@ -1,0 +1,36 @@
+/** Subscribes the stores to main's events and loads what the first screen needs. */
+import { onEvent } from '../api'
+import { useAccountStore } from './account-store'
+import { useChatStore } from './chat-store'
+import { useConversationsStore } from './conversations-store'
+import { useModelsStore } from './models-store'
+import { useSettingsStore } from './settings-store'
+import { useUsageStore } from './usage-store'
+
+export function connectStores(): () => void {
+  const unsubscribers = [
+    onEvent('account:changed', (account) => useAccountStore.getState().receive(account)),
+    onEvent('settings:changed', (settings) => useSettingsStore.getState().receive(settings)),
+    onEvent('usage:changed', (usage) => useUsageStore.getState().receive(usage)),
+    onEvent('chat:event', (event) => useChatStore.getState().receive(event)),
+    onEvent('conversations:changed', ({ upserted, removedId }) => {
+      const conversations = useConversationsStore.getState()
+      if (upserted) conversations.upsert(upserted)
+      if (removedId) {
+        if (useChatStore.getState().thread?.conversationId === removedId) useChatStore.getState().close()
+        conversations.removeLocally(removedId)
+      }
+    }),
+  ]
+  // Settings (with app info) first: the account store needs to know the shell before it opens a sign-in tab.
+  void useSettingsStore
+    .getState()
+    .load()
+    .then(() => useAccountStore.getState().load())
+  void useConversationsStore.getState().load()
+  void useModelsStore.getState().load()
+  void useUsageStore.getState().load()
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe()
+  }
+}

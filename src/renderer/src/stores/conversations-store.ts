@@ -1,0 +1,121 @@
+/** The sidebar's index of conversations (summaries only; bodies load when opened), the active id and search. */
+import { create } from 'zustand'
+import type { ConversationSummary, SearchHit } from '../../../shared/domain'
+import { call } from '../api'
+import { reportError } from './notices-store'
+
+interface ConversationsState {
+  summaries: ConversationSummary[]
+  activeId: string | null
+  /** Busy flags learnt from chat events; they override the `busy` of a summary loaded earlier. */
+  busyById: Record<string, boolean>
+  searchQuery: string
+  /** null when no search is running. */
+  searchHits: SearchHit[] | null
+  load(): Promise<void>
+  create(): Promise<ConversationSummary | null>
+  setActive(id: string | null): void
+  rename(id: string, title: string): Promise<void>
+  setPinned(id: string, pinned: boolean): Promise<void>
+  remove(id: string): Promise<boolean>
+  search(query: string): Promise<void>
+  importContent(content: string): Promise<ConversationSummary | null>
+  upsert(summary: ConversationSummary): void
+  removeLocally(id: string): void
+  setBusy(id: string, busy: boolean): void
+}
+
+/** Pinned first, then newest activity first. */
+export function sortConversations(summaries: readonly ConversationSummary[]): ConversationSummary[] {
+  return summaries.toSorted((a, b) => Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt)
+}
+
+export function isConversationBusy(busyById: Record<string, boolean>, summary: ConversationSummary): boolean {
+  return busyById[summary.id] ?? summary.busy ?? false
+}
+
+export const useConversationsStore = create<ConversationsState>()((set, get) => ({
+  summaries: [],
+  activeId: null,
+  busyById: {},
+  searchQuery: '',
+  searchHits: null,
+  async load() {
+    try {
+      set({ summaries: await call('conversations:list') })
+    } catch (error) {
+      reportError(error)
+    }
+  },
+  async create() {
+    try {
+      const summary = await call('conversations:create')
+      get().upsert(summary)
+      return summary
+    } catch (error) {
+      reportError(error)
+      return null
+    }
+  },
+  setActive: (activeId) => set({ activeId }),
+  async rename(id, title) {
+    try {
+      get().upsert(await call('conversations:rename', { id, title }))
+    } catch (error) {
+      reportError(error)
+    }
+  },
+  async setPinned(id, pinned) {
+    try {
+      get().upsert(await call('conversations:pin', { id, pinned }))
+    } catch (error) {
+      reportError(error)
+    }
+  },
+  async remove(id) {
+    try {
+      await call('conversations:delete', { id })
+      get().removeLocally(id)
+      return true
+    } catch (error) {
+      reportError(error)
+      return false
+    }
+  },
+  async search(query) {
+    set({ searchQuery: query })
+    if (query.trim() === '') {
+      set({ searchHits: null })
+      return
+    }
+    try {
+      const hits = await call('conversations:search', { query })
+      // A slower answer to an older query must not replace the newer one.
+      if (get().searchQuery === query) set({ searchHits: hits })
+    } catch (error) {
+      reportError(error)
+    }
+  },
+  async importContent(content) {
+    const summary = await call('conversations:import', { content })
+    get().upsert(summary)
+    return summary
+  },
+  upsert(summary) {
+    set((state) => {
+      const index = state.summaries.findIndex((existing) => existing.id === summary.id)
+      const summaries = index >= 0 ? state.summaries.with(index, summary) : [...state.summaries, summary]
+      return { summaries }
+    })
+  },
+  removeLocally(id) {
+    set((state) => ({
+      summaries: state.summaries.filter((summary) => summary.id !== id),
+      activeId: state.activeId === id ? null : state.activeId,
+      searchHits: state.searchHits?.filter((hit) => hit.conversation.id !== id) ?? null,
+    }))
+  },
+  setBusy(id, busy) {
+    set((state) => ({ busyById: { ...state.busyById, [id]: busy } }))
+  },
+}))
