@@ -1,0 +1,96 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { renderApp } from './support/render-app'
+import { createTestApi, summary } from './support/test-api'
+
+const conversations = [
+  summary({ id: 'old', title: 'Trip planning', updatedAt: 100 }),
+  summary({ id: 'recent', title: 'Bug hunt', updatedAt: 500 }),
+  summary({ id: 'pinned', title: 'Pinned notes', updatedAt: 10, pinned: true }),
+]
+
+async function items() {
+  const nav = await screen.findByRole('navigation', { name: 'Conversations' })
+  return within(nav).findAllByTestId('conversation-item')
+}
+
+function itemTitled(title: string) {
+  const item = screen.getAllByTestId('conversation-item').find((candidate) => candidate.textContent === title)
+  if (!item) throw new Error(`no conversation titled ${title}`)
+  return item
+}
+
+describe('sidebar', () => {
+  it('lists pinned conversations first, then the newest', async () => {
+    renderApp(createTestApi({ conversations }))
+    await waitFor(async () => expect(await items()).toHaveLength(3))
+    expect((await items()).map((item) => item.textContent)).toEqual(['Pinned notes', 'Bug hunt', 'Trip planning'])
+  })
+
+  it('adds an entry when I click New chat', async () => {
+    const user = userEvent.setup()
+    renderApp(createTestApi({ conversations }))
+    await waitFor(async () => expect(await items()).toHaveLength(3))
+    await user.click(screen.getByRole('button', { name: 'New chat' }))
+    await waitFor(async () => expect(await items()).toHaveLength(4))
+    expect(itemTitled('Fresh chat 1').getAttribute('aria-current')).toBe('page')
+  })
+
+  it('marks the conversation I open as current', async () => {
+    const user = userEvent.setup()
+    renderApp(createTestApi({ conversations }))
+    await screen.findByText('Bug hunt')
+    await user.click(screen.getByText('Bug hunt'))
+    await waitFor(() => expect(itemTitled('Bug hunt').getAttribute('aria-current')).toBe('page'))
+    expect(itemTitled('Trip planning').hasAttribute('aria-current')).toBe(false)
+  })
+
+  it('renames a conversation inline when I press Enter', async () => {
+    const user = userEvent.setup()
+    renderApp(createTestApi({ conversations }))
+    await screen.findByText('Trip planning')
+    await user.click(within(itemTitled('Trip planning')).getByRole('button', { name: 'Rename' }))
+    const field = screen.getByRole('textbox', { name: 'Conversation title' })
+    await user.clear(field)
+    await user.type(field, 'Summer trip{Enter}')
+    await screen.findByText('Summer trip')
+    expect(screen.queryByText('Trip planning')).toBeNull()
+  })
+
+  it('keeps the old title when I press Escape while renaming', async () => {
+    const user = userEvent.setup()
+    const api = createTestApi({ conversations })
+    renderApp(api)
+    await screen.findByText('Trip planning')
+    await user.click(within(itemTitled('Trip planning')).getByRole('button', { name: 'Rename' }))
+    await user.type(screen.getByRole('textbox', { name: 'Conversation title' }), ' draft{Escape}')
+    expect(itemTitled('Trip planning')).toBeTruthy()
+    expect(api.invokesOf('conversations:rename')).toEqual([])
+  })
+
+  it('asks me to confirm before deleting a conversation', async () => {
+    const user = userEvent.setup()
+    const api = createTestApi({ conversations })
+    renderApp(api)
+    await screen.findByText('Bug hunt')
+    await user.click(within(itemTitled('Bug hunt')).getByRole('button', { name: 'Delete' }))
+    const dialog = screen.getByRole('dialog')
+    expect(api.invokesOf('conversations:delete')).toEqual([])
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
+    await waitFor(async () => expect(await items()).toHaveLength(2))
+    expect(api.invokesOf('conversations:delete')).toEqual([{ id: 'recent' }])
+  })
+
+  it('shows a busy indicator on a conversation that is replying', async () => {
+    const api = createTestApi({ conversations })
+    renderApp(api)
+    await screen.findByText('Trip planning')
+    api.emit('chat:event', {
+      type: 'turn-started',
+      conversationId: 'old',
+      assistantMessage: { id: 'a1', role: 'assistant', createdAt: 1, parts: [], state: 'streaming' },
+    })
+    expect(within(itemTitled('Trip planning')).getByRole('img', { name: 'Replying' })).toBeTruthy()
+  })
+})
