@@ -1,9 +1,19 @@
+import { randomUUID } from 'node:crypto'
+import type { ChatMessage, Conversation, ModelSpec, ReasoningEffort } from '../../shared/domain'
 import { fail } from '../../shared/errors'
+import { FALLBACK_DEFAULT_MODEL, findBuiltinModel } from '../../shared/models'
 import type { Capability } from '../capability'
+import { createCodexClient } from '../codex/client'
+import type { CodexClient } from '../codex/types'
 import type { ServiceEnv } from '../config'
 import type { EventSink } from '../ipc/event-hub'
 import type { Platform } from '../platform/types'
 import type { ConversationStore, SettingsService, TokenProvider } from '../ports'
+import { createToolRegistry, type ToolRegistry } from '../tools'
+import { createActiveTurns } from './active-turns'
+import { planTurn } from './turn-plan'
+import { runTurn, type TurnPlan } from './turn-runner'
+import { createUsageMeter } from './usage-meter'
 
 export type ChatChannels =
   | 'chat:send'
@@ -23,27 +33,125 @@ export interface ChatDeps {
   store: ConversationStore
   tokens: TokenProvider
   log?(message: string): void
+  /** Replaces the real Codex client (tests). */
+  client?: CodexClient
+  /** Replaces the built-in tools (tests). */
+  tools?: ToolRegistry
 }
 
 export interface Chat extends Capability<ChatChannels> {
   /** The model and effort a new conversation gets: last used, else the backend's first listed model. */
-  defaultModel(): { model: string; effort: import('../../shared/domain').ReasoningEffort | null }
+  defaultModel(): { model: string; effort: ReasoningEffort | null }
 }
 
-export function createChat(_deps: ChatDeps): Chat {
-  const notYet = () => fail('not-implemented', 'Chat is not implemented yet.')
+function userMessage(text: string): ChatMessage {
+  return { id: randomUUID(), role: 'user', createdAt: Date.now(), parts: [{ kind: 'text', text }], state: 'done' }
+}
+
+export function createChat(deps: ChatDeps): Chat {
+  const { events, settings, store } = deps
+  const log = deps.log ?? (() => {})
+  const client =
+    deps.client ??
+    createCodexClient({
+      baseUrl: deps.env.baseUrl,
+      tokens: deps.tokens,
+      appVersion: deps.platform.appVersion,
+      settings: () => settings.get(),
+    })
+  const tools = deps.tools ?? createToolRegistry()
+  const usage = createUsageMeter()
+  usage.onChange((limits) => events.emit('usage:changed', limits))
+
+  let lastModels: ModelSpec[] | undefined
+  async function listModels(refresh = false): Promise<ModelSpec[]> {
+    const models = await client.listModels({ refresh })
+    lastModels = models
+    return models
+  }
+  /** A turn needs the model's efforts; an unreachable `/models` must not stop it (the built-ins cover it). */
+  async function knownModels(): Promise<ModelSpec[]> {
+    if (lastModels) return lastModels
+    try {
+      return await listModels()
+    } catch (error) {
+      log(`Could not list models: ${error instanceof Error ? error.message : String(error)}`)
+      return []
+    }
+  }
+
+  const turns = createActiveTurns(
+    (plan, control) =>
+      runTurn(
+        { client, tools, store, log, emit: (event) => events.emit('chat:event', event), onUsageLimits: usage.update },
+        plan,
+        control,
+      ),
+    log,
+  )
+
+  async function plan(conversation: Conversation, history: ChatMessage[], added?: ChatMessage): Promise<TurnPlan> {
+    return planTurn({
+      conversation,
+      history,
+      userMessage: added,
+      settings: settings.get(),
+      models: await knownModels(),
+      tools,
+    })
+  }
+
+  /** Sends a user message (new or edited) after the given history; it is on disk before the request leaves. */
+  async function send(conversation: Conversation, before: ChatMessage[], text: string): Promise<TurnPlan> {
+    const message = userMessage(text)
+    await store.appendUserMessage(conversation.id, message)
+    settings.update({ lastModel: conversation.model, lastEffort: conversation.effort })
+    return plan(conversation, [...before, message], message)
+  }
+
+  /** Answers the last user message again, dropping the answer it has (retry after an error, regenerate). */
+  async function answerAgain(conversationId: string): Promise<TurnPlan> {
+    const conversation = await store.get(conversationId)
+    const history = conversation.messages.slice()
+    const last = history.at(-1)
+    if (last?.role === 'assistant') {
+      await store.truncateFrom(conversationId, last.id)
+      history.pop()
+    }
+    if (history.at(-1)?.role !== 'user') fail('not-found', 'There is no message to answer in this conversation.')
+    return plan(conversation, history)
+  }
+
   return {
-    defaultModel: () => ({ model: 'gpt-5.4', effort: 'medium' }),
-    handlers: {
-      'chat:send': notYet,
-      'chat:stop': notYet,
-      'chat:regenerate': notYet,
-      'chat:retry': notYet,
-      'chat:edit': notYet,
-      'tools:decide': notYet,
-      'models:list': notYet,
-      'usage:get': () => null,
+    defaultModel() {
+      const { lastModel, lastEffort } = settings.get()
+      if (lastModel) return { model: lastModel, effort: lastEffort }
+      const first = lastModels?.[0]
+      if (first) return { model: first.id, effort: first.defaultEffort ?? null }
+      return { model: FALLBACK_DEFAULT_MODEL, effort: findBuiltinModel(FALLBACK_DEFAULT_MODEL)?.defaultEffort ?? null }
     },
-    dispose: async () => {},
+    handlers: {
+      'chat:send': ({ conversationId, text }) =>
+        turns.begin(conversationId, async () => {
+          const conversation = await store.get(conversationId)
+          return send(conversation, conversation.messages, text)
+        }),
+      'chat:edit': ({ conversationId, messageId, text }) =>
+        turns.begin(conversationId, async () => {
+          const conversation = await store.get(conversationId)
+          const index = conversation.messages.findIndex((message) => message.id === messageId)
+          if (conversation.messages[index]?.role !== 'user')
+            fail('not-found', 'That message is not in this conversation.')
+          await store.truncateFrom(conversationId, messageId)
+          return send(conversation, conversation.messages.slice(0, index), text)
+        }),
+      'chat:retry': ({ conversationId }) => turns.begin(conversationId, () => answerAgain(conversationId)),
+      'chat:regenerate': ({ conversationId }) => turns.begin(conversationId, () => answerAgain(conversationId)),
+      'chat:stop': ({ conversationId }) => turns.stop(conversationId),
+      'tools:decide': ({ conversationId, callId, decision }) => turns.decide(conversationId, callId, decision),
+      'models:list': (input) => listModels(input?.refresh),
+      'usage:get': () => usage.current(),
+    },
+    dispose: () => turns.stopAll(),
   }
 }

@@ -1,0 +1,35 @@
+import type { ChatMessage, Conversation, ModelSpec, ReasoningEffort, Settings } from '../../shared/domain'
+import { clampEffort, findBuiltinModel } from '../../shared/models'
+import type { ToolRegistry } from '../tools'
+import type { TurnPlan } from './turn-runner'
+
+export interface PlanInput {
+  conversation: Conversation
+  history: ChatMessage[]
+  userMessage?: ChatMessage
+  settings: Settings
+  /** The last fetched `/models` list; the built-in registry covers models missing from it. */
+  models: readonly ModelSpec[]
+  tools: ToolRegistry
+}
+
+/** The request of a turn: the conversation's model, its effort clamped to what that model accepts. */
+export function planTurn({ conversation, history, userMessage, settings, models, tools }: PlanInput): TurnPlan {
+  const model = models.find((spec) => spec.id === conversation.model) ?? findBuiltinModel(conversation.model)
+  const effort: ReasoningEffort | null = clampEffort(model ?? conversation.model, conversation.effort)
+  return {
+    conversationId: conversation.id,
+    history,
+    userMessage,
+    effort,
+    workspace: settings.workspace,
+    request: {
+      model: conversation.model,
+      instructions: settings.instructions,
+      tools: model?.capabilities.tools === false ? [] : tools.specs(settings.workspace),
+      parallelToolCalls: true,
+      reasoning: effort ? { effort, summary: 'auto' } : null,
+      conversationId: conversation.id,
+    },
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * One turn: stream the answer, run the tools the model calls, send their outputs back and stream again, until the
+ * model answers without calling tools. Every round adds to the same assistant message; the turn always ends with
+ * a `turn-finished` carrying the message in a final state, whatever went wrong.
+ */
+import { randomUUID } from 'node:crypto'
+import type {
+  ChatEvent,
+  ChatMessage,
+  MessageState,
+  ReasoningEffort,
+  TokenUsage,
+  UsageLimits,
+} from '../../shared/domain'
+import { type AppError, toAppError } from '../../shared/errors'
+import type { CodexClient, ResponsesRequest, StreamOutcome } from '../codex/types'
+import type { ConversationStore } from '../ports'
+import type { ToolRegistry } from '../tools'
+import type { Approvals } from './approvals'
+import { buildInput, DENIED_OUTPUT, INTERRUPTED_OUTPUT, STOPPED_OUTPUT } from './input-builder'
+import {
+  type AssemblerOptions,
+  type Assembly,
+  applyStreamEvent,
+  type Step,
+  startAssembly,
+  startRound,
+  type ToolCallRequest,
+  updateToolCall,
+} from './message-assembler'
+import { createMessageRecorder } from './message-recorder'
+
+/** Round-trips per turn: enough for real multi-step work, bounded so a confused model cannot loop forever. */
+export const MAX_TOOL_ROUNDS = 8
+
+export interface TurnDeps {
+  client: CodexClient
+  tools: ToolRegistry
+  store: ConversationStore
+  emit(event: ChatEvent): void
+  onUsageLimits(limits: Partial<UsageLimits>): void
+  log(message: string): void
+}
+
+export interface TurnPlan {
+  conversationId: string
+  /** The conversation up to and including the user message being answered. */
+  history: ChatMessage[]
+  /** The user message this turn added (send, edit), announced with `turn-started`. */
+  userMessage?: ChatMessage
+  /** Everything of the request but its input, which grows with each round. */
+  request: Omit<ResponsesRequest, 'input'>
+  effort: ReasoningEffort | null
+  workspace: string | null
+}
+
+export interface TurnControl {
+  /** Stop: aborts the request, running tools and pending approvals. */
+  signal: AbortSignal
+  approvals: Approvals
+  /** Frees the conversation; called before `turn-finished` so a renderer reacting to it can send at once. */
+  release(): void
+}
+
+interface Ending {
+  state: Exclude<MessageState, 'streaming'>
+  error?: AppError
+  incompleteReason?: string
+}
+
+function addUsage(total: TokenUsage | undefined, more: TokenUsage | undefined): TokenUsage | undefined {
+  if (!more) return total
+  if (!total) return more
+  return {
+    inputTokens: total.inputTokens + more.inputTokens,
+    cachedInputTokens: total.cachedInputTokens + more.cachedInputTokens,
+    outputTokens: total.outputTokens + more.outputTokens,
+    reasoningOutputTokens: total.reasoningOutputTokens + more.reasoningOutputTokens,
+    totalTokens: total.totalTokens + more.totalTokens,
+  }
+}
+
+/** Resolves with the finished message; never rejects. */
+export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnControl): Promise<ChatMessage> {
+  const { conversationId } = plan
+  let assembly: Assembly = startAssembly(conversationId, {
+    id: randomUUID(),
+    role: 'assistant',
+    createdAt: Date.now(),
+    parts: [],
+    state: 'streaming',
+    model: plan.request.model,
+    ...(plan.effort ? { effort: plan.effort } : {}),
+  })
+  const recorder = createMessageRecorder(
+    (message) => deps.store.recordAssistantMessage(conversationId, message),
+    deps.log,
+  )
+  const assemblerOptions: AssemblerOptions = {
+    initialToolState: (name) => (deps.tools.needsApproval(name) ? 'pending-approval' : 'running'),
+  }
+  let usage: TokenUsage | undefined
+
+  const apply = (step: Step) => {
+    assembly = step.assembly
+    if (step.events.length === 0) return
+    for (const event of step.events) deps.emit(event)
+    void recorder.record(assembly.message)
+  }
+
+  async function runToolCall(call: ToolCallRequest, signal: AbortSignal): Promise<void> {
+    if (deps.tools.needsApproval(call.name)) {
+      const decision = await control.approvals.wait(call.callId, signal)
+      if (decision === 'deny') {
+        const output = !signal.aborted ? DENIED_OUTPUT : control.signal.aborted ? STOPPED_OUTPUT : INTERRUPTED_OUTPUT
+        apply(updateToolCall(assembly, call.callId, { state: 'denied', output }))
+        return
+      }
+      apply(updateToolCall(assembly, call.callId, { state: 'running' }))
+    }
+    const result = await deps.tools.execute(call, { workspace: plan.workspace, signal })
+    apply(updateToolCall(assembly, call.callId, result))
+  }
+
+  /** Streams one request; tools start as soon as their call is complete, while the answer still streams. */
+  async function runRound(): Promise<{ outcome: StreamOutcome; calledTools: boolean }> {
+    assembly = startRound(assembly)
+    const toolsControl = new AbortController()
+    const stopTools = () => toolsControl.abort()
+    control.signal.addEventListener('abort', stopTools, { once: true })
+    const calls: Promise<void>[] = []
+    try {
+      const outcome = await deps.client.stream(
+        { ...plan.request, input: buildInput([...plan.history, assembly.message]) },
+        {
+          signal: control.signal,
+          onEvent(event) {
+            const step = applyStreamEvent(assembly, event, assemblerOptions)
+            apply(step)
+            if (step.toolCall) calls.push(runToolCall(step.toolCall, toolsControl.signal))
+          },
+          onRetry(notice) {
+            deps.emit({ type: 'retrying', conversationId, messageId: assembly.message.id, ...notice })
+          },
+          onUsageLimits: deps.onUsageLimits,
+        },
+      )
+      await Promise.all(calls)
+      return { outcome, calledTools: calls.length > 0 }
+    } catch (error) {
+      // A failed reply must not leave tools running or approvals hanging; their outcome stays in the message.
+      toolsControl.abort()
+      await Promise.all(calls)
+      throw error
+    } finally {
+      control.signal.removeEventListener('abort', stopTools)
+    }
+  }
+
+  async function loop(): Promise<Ending> {
+    for (let round = 1; ; round++) {
+      control.signal.throwIfAborted()
+      const { outcome, calledTools } = await runRound()
+      usage = addUsage(usage, outcome.usage)
+      control.signal.throwIfAborted()
+      if (outcome.status === 'incomplete') return { state: 'incomplete', incompleteReason: outcome.incompleteReason }
+      if (!calledTools) return { state: 'done' }
+      if (round === MAX_TOOL_ROUNDS) return { state: 'incomplete', incompleteReason: 'tool_call_limit' }
+    }
+  }
+
+  deps.emit({ type: 'turn-started', conversationId, userMessage: plan.userMessage, assistantMessage: assembly.message })
+  void recorder.record(assembly.message)
+
+  let ending: Ending
+  try {
+    ending = await loop()
+  } catch (error) {
+    ending = control.signal.aborted ? { state: 'cancelled' } : { state: 'error', error: toAppError(error) }
+  }
+  const message: ChatMessage = { ...assembly.message, ...ending, ...(usage ? { usage } : {}) }
+  await recorder.record(message)
+  control.release()
+  deps.emit({ type: 'turn-finished', conversationId, message })
+  return message
+}

@@ -1,0 +1,140 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { builtinTools, createToolRegistry, defineTool } from '../../../src/main/tools'
+import type { ChatEvent } from '../../../src/shared/domain'
+import { answer, functionCall } from './support/events'
+import { setupChat } from './support/setup'
+
+let workspace: string
+beforeEach(async () => {
+  workspace = await mkdtemp(join(tmpdir(), 'codex-desk-chat-'))
+})
+afterEach(() => rm(workspace, { recursive: true, force: true }))
+
+const isPendingApproval = (event: ChatEvent): event is Extract<ChatEvent, { type: 'part-added' }> =>
+  event.type === 'part-added' && event.part.kind === 'tool-call' && event.part.state === 'pending-approval'
+
+describe('tool loop', () => {
+  it('runs a tool the model calls, sends its output back and finishes the answer', async () => {
+    const { backend, ask } = await setupChat()
+    backend.enqueue({ events: [functionCall('call_1', 'get_current_time', {})] }, { events: answer('It is noon.', 0) })
+
+    const message = await ask('What time is it?')
+
+    expect(message.state).toBe('done')
+    expect(message.parts).toMatchObject([
+      { kind: 'tool-call', callId: 'call_1', name: 'get_current_time', state: 'done' },
+      { kind: 'text', text: 'It is noon.' },
+    ])
+    const sent = backend.requests[1].input.find((item) => item.type === 'function_call_output')
+    expect(sent).toEqual({
+      type: 'function_call_output',
+      call_id: 'call_1',
+      output: (message.parts[0] as { output: string }).output,
+    })
+  })
+
+  it('runs two calls of one answer at the same time', async () => {
+    // Each call waits until the other one has started: run one after the other, they would time out.
+    let started = 0
+    let bothStarted: () => void = () => {}
+    const barrier = new Promise<void>((resolve) => {
+      bothStarted = resolve
+    })
+    const meet = defineTool({
+      name: 'meet',
+      description: 'waits for its twin',
+      args: z.object({ who: z.string() }),
+      approval: 'auto',
+      needsWorkspace: false,
+      timeoutMs: 5_000,
+      outputCap: 100,
+      async run({ who }) {
+        if (++started === 2) bothStarted()
+        await barrier
+        return `${who} met`
+      },
+    })
+    const { backend, ask } = await setupChat({ tools: createToolRegistry([meet]) })
+    backend.enqueue(
+      { events: [functionCall('a', 'meet', { who: 'A' }, 0), functionCall('b', 'meet', { who: 'B' }, 1)] },
+      { events: answer('Both met.') },
+    )
+
+    const message = await ask('Meet up')
+
+    expect(message.parts).toMatchObject([
+      { callId: 'a', state: 'done', output: 'A met' },
+      { callId: 'b', state: 'done', output: 'B met' },
+      { kind: 'text', text: 'Both met.' },
+    ])
+  })
+
+  it('writes a file only after the user approves', async () => {
+    const { backend, harness, id } = await setupChat({ settings: { workspace } })
+    backend.enqueue(
+      { events: [functionCall('w1', 'write_file', { path: 'hello.txt', content: 'hi' })] },
+      { events: answer('Written.') },
+    )
+    const finished = harness.nextFinished(id)
+    await harness.call('chat:send', { conversationId: id, text: 'Write hello.txt' })
+    await harness.waitForEvent(isPendingApproval)
+    await expect(readFile(join(workspace, 'hello.txt'), 'utf8')).rejects.toThrow()
+
+    await harness.call('tools:decide', { conversationId: id, callId: 'w1', decision: 'approve' })
+    const message = await finished
+
+    expect(await readFile(join(workspace, 'hello.txt'), 'utf8')).toBe('hi')
+    expect(message.parts[0]).toMatchObject({ kind: 'tool-call', state: 'done' })
+    const states = harness.chatEvents
+      .filter((event) => event.type === 'part-added' || event.type === 'part-updated')
+      .map((event) => (event.part.kind === 'tool-call' ? event.part.state : event.part.kind))
+    expect(states).toEqual(['pending-approval', 'running', 'done', 'text'])
+  })
+
+  it('tells the model when the user denies a tool call', async () => {
+    const { backend, harness, id } = await setupChat({ settings: { workspace } })
+    backend.enqueue(
+      { events: [functionCall('r1', 'run_command', { command: 'touch ran' })] },
+      { events: answer('Understood, I will not run it.') },
+    )
+    const finished = harness.nextFinished(id)
+    await harness.call('chat:send', { conversationId: id, text: 'Run it' })
+    await harness.waitForEvent(isPendingApproval)
+    await harness.call('tools:decide', { conversationId: id, callId: 'r1', decision: 'deny' })
+    const message = await finished
+
+    expect(message.state).toBe('done')
+    expect(message.parts[0]).toMatchObject({ state: 'denied' })
+    expect(backend.requests[1].input.at(-1)).toEqual({
+      type: 'function_call_output',
+      call_id: 'r1',
+      output: 'Tool call was not run (denied by the user).',
+    })
+    await expect(readFile(join(workspace, 'ran'))).rejects.toThrow()
+  })
+
+  it('reports a failing tool to the model as an error output', async () => {
+    const { backend, ask } = await setupChat({ settings: { workspace } })
+    backend.enqueue(
+      { events: [functionCall('f1', 'read_file', { path: '../../etc/passwd' })] },
+      { events: answer('No.') },
+    )
+    const message = await ask('Read the password file')
+    expect(message.parts[0]).toMatchObject({ state: 'error', output: expect.stringMatching(/^Error: .*outside/) })
+    expect(message.state).toBe('done')
+  })
+
+  it('stops calling tools after eight rounds and says the answer was cut short', async () => {
+    const { backend, ask } = await setupChat({ tools: createToolRegistry(builtinTools) })
+    for (let round = 0; round < 8; round++) {
+      backend.enqueue({ events: [functionCall(`t${round}`, 'get_current_time', {})] })
+    }
+    const message = await ask('Keep checking the time')
+    expect(backend.requests).toHaveLength(8)
+    expect(message).toMatchObject({ state: 'incomplete', incompleteReason: 'tool_call_limit' })
+  })
+})
