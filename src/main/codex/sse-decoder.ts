@@ -1,0 +1,120 @@
+/**
+ * Reads a Responses SSE body until its terminal event. Any framing the protocol allows is accepted (CRLF, multi-line
+ * `data:`, comments, events without `event:` lines, `[DONE]`); reading stops at the terminal event even when the
+ * server keeps the body open.
+ */
+import { createParser } from 'eventsource-parser'
+import type { UsageLimits } from '../../shared/domain'
+import { appError } from '../../shared/errors'
+import { AttemptError } from './errors'
+import { type DecodedPayload, decodePayload } from './stream-events'
+import type { StreamEvent, StreamOutcome } from './types'
+
+export interface DecodeOptions {
+  /** No event for this long means the stream is dead. */
+  idleTimeoutMs: number
+  onEvent(event: StreamEvent): void
+  onUsageLimits(limits: Partial<UsageLimits>): void
+  now(): number
+}
+
+type Ending = { kind: 'outcome'; outcome: StreamOutcome } | { kind: 'error'; error: AttemptError }
+
+export async function decodeResponseStream(
+  body: ReadableStream<Uint8Array>,
+  options: DecodeOptions,
+): Promise<StreamOutcome> {
+  const reader = body.getReader()
+  const text = new TextDecoder()
+  let ending: Ending | undefined
+  let deadline = Date.now() + options.idleTimeoutMs
+
+  const parser = createParser({
+    onEvent(message) {
+      if (ending) return
+      deadline = Date.now() + options.idleTimeoutMs
+      ending = handleData(message.data, options)
+    },
+  })
+
+  try {
+    while (!ending) {
+      const chunk = await readBefore(reader, deadline)
+      if (chunk === 'cut') throw streamCut()
+      if (chunk === 'idle') throw idleTimeout()
+      if (chunk.done) {
+        // A last event without its blank line still counts.
+        parser.feed(`${text.decode()}\n\n`)
+        break
+      }
+      parser.feed(text.decode(chunk.value, { stream: true }))
+    }
+  } finally {
+    reader.cancel().catch(() => {})
+  }
+  if (!ending) throw streamCut()
+  if (ending.kind === 'error') throw ending.error
+  return ending.outcome
+}
+
+function handleData(data: string, options: DecodeOptions): Ending | undefined {
+  const trimmed = data.trim()
+  if (trimmed === '' || trimmed === '[DONE]') return undefined
+  let payload: unknown
+  try {
+    payload = JSON.parse(trimmed)
+  } catch {
+    return {
+      kind: 'error',
+      error: new AttemptError(
+        appError('malformed-stream', 'The backend sent an event that could not be read.', { retryable: true }),
+        { autoRetry: true },
+      ),
+    }
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined
+  const decoded: DecodedPayload = decodePayload(payload as Record<string, unknown>, options.now())
+  switch (decoded.kind) {
+    case 'event':
+      options.onEvent(decoded.event)
+      return undefined
+    case 'usage-limits':
+      options.onUsageLimits(decoded.limits)
+      return undefined
+    case 'terminal':
+      return { kind: 'outcome', outcome: decoded.outcome }
+    case 'failed':
+      return { kind: 'error', error: decoded.error }
+    case 'ignored':
+      return undefined
+  }
+}
+
+export function idleTimeout(): AttemptError {
+  return new AttemptError(appError('idle-timeout', 'The response stopped arriving.', { retryable: true }), {
+    autoRetry: true,
+  })
+}
+
+export function streamCut(): AttemptError {
+  return new AttemptError(
+    appError('stream-cut', 'The connection dropped before the answer was complete.', { retryable: true }),
+    { autoRetry: true },
+  )
+}
+
+async function readBefore(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  deadline: number,
+): Promise<Awaited<ReturnType<typeof reader.read>> | 'idle' | 'cut'> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const idle = new Promise<'idle'>((resolve) => {
+    timer = setTimeout(() => resolve('idle'), Math.max(0, deadline - Date.now()))
+  })
+  try {
+    const read = reader.read().catch(() => 'cut' as const)
+    return await Promise.race([read, idle])
+  } finally {
+    clearTimeout(timer)
+  }
+}
