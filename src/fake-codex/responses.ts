@@ -1,17 +1,188 @@
-import type { IssuedAccessToken } from './issuer'
+import { createHash } from 'node:crypto'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import { BUILTIN_MODELS } from '../shared/models'
+import type { FakeAccount, IssuedAccessToken } from './issuer'
+import { defaultModelCatalog, type FakeModelInfo } from './models-catalog'
+import { checkResponsesBody, lastUserText } from './request-checks'
+import { defaultScenario, playScenario, type Scenario } from './scenarios'
 import type { RouteHandler } from './server'
+
+export type { Scenario } from './scenarios'
 
 export interface FakeResponsesDeps {
   verifyAccessToken(token: string): IssuedAccessToken | null
 }
 
-/** The fake Codex backend: `/backend-api/codex/responses` and `/models`. Implemented in issue 5. */
+/** A request as the fake received it: lower-cased headers and the parsed JSON body (the raw text if it was not JSON). */
+export interface RecordedRequest {
+  method: string
+  path: string
+  headers: IncomingHttpHeaders
+  body: unknown
+}
+
+/** The fake Codex backend: `/backend-api/codex/responses` and `/models`. */
 export interface FakeResponses {
   handle: RouteHandler
   /** Ends every open stream (server shutdown). */
   abortAll(): void
+  /** Every `/responses` request, in arrival order, including rejected ones. */
+  readonly requests: RecordedRequest[]
+  /** Every `/models` request. */
+  readonly modelRequests: RecordedRequest[]
+  /** Queues the answer for a coming request (FIFO); the default echo answer plays when the queue is empty. */
+  enqueue(...scenarios: Scenario[]): void
+  /** Drops queued scenarios, recorded requests and model overrides. */
+  reset(): void
+  /** Accepts `token` for `account` without the issuer (tests that do not sign in). */
+  acceptToken(token: string, account: FakeAccount): void
+  /** Replaces the `/models` list. */
+  setModels(models: FakeModelInfo[]): void
+  /** Makes `/models` answer with this status (and body) until called with null. */
+  failModels(failure: { status: number; body?: string } | null): void
 }
 
-export function createFakeResponses(_deps: FakeResponsesDeps): FakeResponses {
-  return { handle: () => false, abortAll: () => {} }
+const PREFIX = '/backend-api/codex'
+
+export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
+  const requests: RecordedRequest[] = []
+  const modelRequests: RecordedRequest[] = []
+  const queue: Scenario[] = []
+  const staticTokens = new Map<string, FakeAccount>()
+  const open = new Set<ServerResponse>()
+  let models = defaultModelCatalog()
+  let modelsFailure: { status: number; body?: string } | null = null
+
+  const isKnownModel = (slug: string) =>
+    models.some((entry) => entry.slug === slug) || BUILTIN_MODELS.some((spec) => spec.id === slug)
+
+  function authorize(req: IncomingMessage, res: ServerResponse): boolean {
+    const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    const account = token ? (staticTokens.get(token) ?? deps.verifyAccessToken(token)?.account) : undefined
+    if (!account) {
+      sendJson(res, 401, {
+        error: {
+          message: 'Your authentication token has expired. Please try signing in again.',
+          code: 'token_expired',
+        },
+      })
+      return false
+    }
+    if (req.headers['chatgpt-account-id'] !== account.accountId) {
+      sendJson(res, 403, { detail: 'The chatgpt-account-id header does not match the signed-in account.' })
+      return false
+    }
+    return true
+  }
+
+  function nextScenario(userText: string): Scenario {
+    const head = queue[0]
+    if (!head) return defaultScenario(userText)
+    if ((head.times ?? 1) > 1) head.times = (head.times ?? 1) - 1
+    else queue.shift()
+    return head
+  }
+
+  async function handleResponses(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const raw = await readBody(req)
+    let parsed: unknown = raw
+    try {
+      parsed = JSON.parse(raw)
+    } catch {
+      // Kept as text; the checks below reject it.
+    }
+    requests.push({ method: req.method ?? 'POST', path, headers: req.headers, body: parsed })
+    if (!authorize(req, res)) return
+    const checked = checkResponsesBody(raw, isKnownModel)
+    if (!checked.ok) {
+      sendJson(res, checked.status, { detail: checked.detail })
+      return
+    }
+    const scenario = nextScenario(lastUserText(checked.body.input))
+    await playScenario(scenario, res, {
+      lastUserText: lastUserText(checked.body.input),
+      inputChars: raw.length,
+      model: String(checked.body.model),
+      track(stream) {
+        open.add(stream)
+        stream.on('close', () => open.delete(stream))
+      },
+    })
+  }
+
+  function handleModels(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    modelRequests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname + url.search,
+      headers: req.headers,
+      body: null,
+    })
+    if (!authorize(req, res)) return
+    if (!url.searchParams.get('client_version')) {
+      sendJson(res, 400, { detail: [{ type: 'missing', loc: ['query', 'client_version'], msg: 'Field required' }] })
+      return
+    }
+    if (modelsFailure) {
+      res.writeHead(modelsFailure.status, { 'content-type': 'application/json' })
+      res.end(modelsFailure.body ?? JSON.stringify({ detail: 'Models are unavailable.' }))
+      return
+    }
+    const body = JSON.stringify({ models })
+    const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`
+    res.writeHead(200, { 'content-type': 'application/json', etag })
+    res.end(body)
+  }
+
+  return {
+    requests,
+    modelRequests,
+    async handle(req, res, url) {
+      if (url.pathname === `${PREFIX}/responses` && req.method === 'POST') {
+        await handleResponses(req, res, url.pathname)
+        return true
+      }
+      if (url.pathname === `${PREFIX}/models` && req.method === 'GET') {
+        handleModels(req, res, url)
+        return true
+      }
+      return false
+    },
+    abortAll() {
+      for (const stream of open) stream.destroy()
+      open.clear()
+    },
+    enqueue(...scenarios) {
+      queue.push(...scenarios.map((scenario) => ({ ...scenario })))
+    },
+    reset() {
+      queue.length = 0
+      requests.length = 0
+      modelRequests.length = 0
+      models = defaultModelCatalog()
+      modelsFailure = null
+    },
+    acceptToken(token, account) {
+      staticTokens.set(token, account)
+    },
+    setModels(list) {
+      models = list
+    },
+    failModels(failure) {
+      modelsFailure = failure
+    },
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' })
+  res.end(JSON.stringify(body))
 }
