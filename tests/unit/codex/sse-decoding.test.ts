@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { FakeCodex } from '../../../src/fake-codex/server'
+import { fixture, jsonFixtureAsSse, makeClient, run, startFake } from './support'
+
+let fake: FakeCodex
+beforeAll(async () => {
+  fake = await startFake()
+})
+afterAll(() => fake.close())
+beforeEach(() => fake.responses.reset())
+
+/** Decoding tests judge one stream: no retries hide what the decoder did. */
+const noRetries = { maxRetries: 0 }
+
+describe('decoding the Responses stream', () => {
+  it('shows the reasoning summary and the answer of a real reasoning capture', async () => {
+    fake.responses.enqueue({ kind: 'raw', body: fixture('openai_responses_reasoning_text_stream.sse') })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    const types = result.events.map((event) => event.type)
+    expect(types[0]).toBe('created')
+    expect(types).toContain('reasoning-summary-part-added')
+    expect(result.events.filter((event) => event.type === 'reasoning-summary-delta')).toHaveLength(5)
+    expect(result.events.filter((event) => event.type === 'text-delta')).toHaveLength(12)
+    expect(result.events.filter((event) => event.type === 'output-item-done').map((event) => event.item.type)).toEqual([
+      'reasoning',
+      'message',
+    ])
+    expect(result.outcome).toMatchObject({
+      status: 'completed',
+      usage: { inputTokens: 17, cachedInputTokens: 0, outputTokens: 122, reasoningOutputTokens: 64, totalTokens: 139 },
+    })
+  })
+
+  it('assembles the arguments of a real function call capture', async () => {
+    fake.responses.enqueue({ kind: 'raw', body: fixture('openai_responses_function_call_stream.sse') })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    const args = result.events.flatMap((event) => (event.type === 'function-call-arguments-delta' ? [event.delta] : []))
+    expect(args).toHaveLength(13)
+    expect(args.join('')).toBe('{"location":"Freiburg im Breisgau, Germany"}')
+    const done = result.events.find((event) => event.type === 'output-item-done' && event.item.type === 'function_call')
+    expect(done).toMatchObject({ item: { name: 'get_weather', call_id: expect.stringMatching(/^call_/) } })
+    expect(result.outcome?.status).toBe('completed')
+  })
+
+  it("reads Codex's own minimal fixture", async () => {
+    fake.responses.enqueue({ kind: 'raw', body: fixture('codex_cli_responses_fixture.sse') })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.events).toEqual([
+      { type: 'created', responseId: 'resp1' },
+      {
+        type: 'output-item-done',
+        item: { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'fixture hello' }] },
+      },
+    ])
+    expect(result.outcome).toEqual({ status: 'completed', responseId: 'resp1' })
+  })
+
+  it('reads data-only framing that ends with [DONE]', async () => {
+    fake.responses.enqueue({ kind: 'raw', body: fixture('pi_mono_codex_completed_stream.sse') })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.text).toBe('Hello')
+    expect(result.outcome?.usage).toEqual({
+      inputTokens: 5,
+      cachedInputTokens: 0,
+      outputTokens: 3,
+      reasoningOutputTokens: 0,
+      totalTokens: 8,
+    })
+  })
+
+  it('reads a stream with CRLF line endings', async () => {
+    const body = fixture('openai_responses_reasoning_text_stream.sse').replace(/\r?\n/g, '\r\n')
+    fake.responses.enqueue({ kind: 'raw', body })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.events.filter((event) => event.type === 'text-delta')).toHaveLength(12)
+    expect(result.outcome?.status).toBe('completed')
+  })
+
+  it('counts null token details as zero', async () => {
+    fake.responses.enqueue({ kind: 'raw', body: jsonFixtureAsSse('codex_sse_apply_patch_add.json') })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.events).toEqual([
+      { type: 'output-item-done', item: expect.objectContaining({ type: 'custom_tool_call', name: 'apply_patch' }) },
+    ])
+    expect(result.outcome?.usage).toEqual({
+      inputTokens: 0,
+      cachedInputTokens: 0,
+      outputTokens: 0,
+      reasoningOutputTokens: 0,
+      totalTokens: 0,
+    })
+  })
+
+  it('ends a truncated answer as incomplete with its reason', async () => {
+    fake.responses.enqueue({ kind: 'raw', body: fixture('pi_mono_codex_incomplete_stream.sse') })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.text).toBe('Hello')
+    expect(result.outcome).toMatchObject({ status: 'incomplete', incompleteReason: 'max_output_tokens' })
+  })
+
+  it("ignores event types it does not know, comments, keep-alives and the 'response.done' alias", async () => {
+    const body = [
+      ': ping\r\n\r\n',
+      'data: {"type":"response.new_tool_event","whatever":1}\n\n',
+      'event: mystery\ndata: {"type":"response.output_text.delta",\ndata: "delta":"Hi"}\n\n',
+      'data: {"type":"response.done","response":{}}\n\n',
+      ': keep-alive\n\n',
+      'data: {"type":"response.completed","response":{"id":"r1"}}\n\n',
+    ].join('')
+    fake.responses.enqueue({ kind: 'raw', body })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.events).toEqual([{ type: 'text-delta', delta: 'Hi' }])
+    expect(result.outcome).toEqual({ status: 'completed', responseId: 'r1' })
+  })
+
+  it('reports an event it cannot read as a malformed stream', async () => {
+    fake.responses.enqueue({ kind: 'malformed' })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.outcome).toBeUndefined()
+    expect(result.error?.kind).toBe('malformed-stream')
+  })
+
+  it('never finishes an answer whose stream ended without response.completed', async () => {
+    const body = fixture('pi_mono_codex_completed_stream.sse').split('data: {"type":"response.completed"')[0]
+    fake.responses.enqueue({ kind: 'raw', body })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.outcome).toBeUndefined()
+    expect(result.error).toMatchObject({ kind: 'stream-cut', retryable: true })
+  })
+
+  it('gives up on a stream that goes quiet', async () => {
+    fake.responses.enqueue({ kind: 'idle', afterDeltas: 2 })
+    const result = await run(makeClient(fake, {}, { ...noRetries, streamIdleTimeoutMs: 150 }))
+
+    expect(result.text).not.toBe('')
+    expect(result.error?.kind).toBe('idle-timeout')
+  })
+
+  it('finishes at response.completed even when the server keeps the body open', async () => {
+    fake.responses.enqueue({ kind: 'text', text: 'All done.', keepOpen: true })
+    const result = await run(makeClient(fake, {}, { ...noRetries, streamIdleTimeoutMs: 10_000 }))
+
+    expect(result.text).toBe('All done.')
+    expect(result.outcome?.status).toBe('completed')
+  })
+
+  it("reports the usage meters of a 'codex.rate_limits' event", async () => {
+    const event = {
+      type: 'codex.rate_limits',
+      plan_type: 'pro',
+      rate_limits: { primary: { used_percent: 12.5, window_minutes: 300, reset_at: 1_800_000_000 }, secondary: null },
+    }
+    const body = `data: ${JSON.stringify(event)}\n\ndata: {"type":"response.completed","response":{}}\n\n`
+    fake.responses.enqueue({ kind: 'raw', body })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.limits).toEqual([
+      {
+        planType: 'pro',
+        primary: { usedPercent: 12.5, windowMinutes: 300, resetsAt: 1_800_000_000_000 },
+        updatedAt: expect.any(Number),
+      },
+    ])
+    expect(result.limits[0].secondary).toBeUndefined()
+  })
+
+  it('streams reasoning, text and tool calls from the scripted fake in event-line and data-only framing', async () => {
+    for (const framing of ['event-lines', 'data-only'] as const) {
+      fake.responses.enqueue({
+        kind: 'function-calls',
+        framing,
+        reasoning: ['Thinking it over.'],
+        text: 'Let me check.',
+        calls: [
+          { name: 'read_file', arguments: '{"path":"README.md"}' },
+          { name: 'list_dir', arguments: '{"path":"."}' },
+        ],
+      })
+      const result = await run(makeClient(fake, {}, noRetries))
+
+      expect(result.text).toBe('Let me check.')
+      const calls = result.events.flatMap((event) =>
+        event.type === 'output-item-done' && event.item.type === 'function_call' ? [event.item] : [],
+      )
+      expect(calls.map((call) => [call.name, call.arguments])).toEqual([
+        ['read_file', '{"path":"README.md"}'],
+        ['list_dir', '{"path":"."}'],
+      ])
+      expect(result.outcome?.usage?.reasoningOutputTokens).toBeGreaterThan(0)
+    }
+  })
+})
