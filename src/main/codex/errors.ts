@@ -37,7 +37,8 @@ export function readErrorBody(value: unknown): ErrorBody {
   return {
     detail: typeof value.detail === 'string' ? value.detail : undefined,
     code: str(nested.code) ?? str(value.code),
-    type: str(nested.type),
+    // A top-level `type` is the event's own (`error`), not an error type.
+    type: nested === value ? undefined : str(nested.type),
     message: str(nested.message) ?? str(value.message),
     resetsAt: num(nested.resets_at),
     resetsInSeconds: num(nested.resets_in_seconds),

@@ -75,6 +75,14 @@ describe('retries and final errors', () => {
     expect(fake.responses.requests).toHaveLength(3)
   })
 
+  it('retries when the backend cannot be reached and then reports a network error', async () => {
+    const client = makeClient(fake, { baseUrl: 'http://127.0.0.1:1/backend-api/codex' }, { maxRetries: 1 })
+    const result = await run(client)
+
+    expect(result.retries.map((notice) => notice.error.kind)).toEqual(['network'])
+    expect(result.error).toMatchObject({ kind: 'network', retryable: true })
+  })
+
   it('stops at a usage limit and says when it resets', async () => {
     fake.responses.enqueue({ kind: 'usage-limit', resetsAt: 1_777_936_568 })
     const result = await run(makeClient(fake))

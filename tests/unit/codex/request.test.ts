@@ -130,3 +130,19 @@ describe('the fake checks requests like the real backend', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'token_expired' } })
   })
 })
+
+describe('with a token from the fake issuer', () => {
+  it('streams an answer for a signed-in account', async () => {
+    const issued = fake.issuer.issueTokens()
+    const payload = JSON.parse(Buffer.from(issued.access_token.split('.')[1], 'base64url').toString('utf8'))
+    const accountId: string = payload['https://api.openai.com/auth'].chatgpt_account_id
+    const tokens = {
+      getCredentials: async () => ({ accessToken: issued.access_token, accountId }),
+      refreshAfterUnauthorized: async () => ({ accessToken: issued.access_token, accountId }),
+    }
+    const result = await run(makeClient(fake, { tokens }))
+
+    expect(result.outcome?.status).toBe('completed')
+    expect(result.text).toContain('Hello there')
+  })
+})

@@ -129,6 +129,24 @@ describe('decoding the Responses stream', () => {
     expect(result.error?.kind).toBe('malformed-stream')
   })
 
+  it("fails on an 'error' event with a top-level code", async () => {
+    fake.responses.enqueue({
+      kind: 'raw',
+      body: 'data: {"type":"error","code":"invalid_prompt","message":"Nope."}\n\n',
+    })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.error).toMatchObject({ kind: 'server', code: 'invalid_prompt', message: 'Nope.' })
+  })
+
+  it("fails on an 'error' event carrying a nested usage limit", async () => {
+    const event = { type: 'error', status_code: 429, error: { type: 'usage_limit_reached', resets_at: 1_800_000_000 } }
+    fake.responses.enqueue({ kind: 'raw', body: `data: ${JSON.stringify(event)}\n\n` })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.error).toMatchObject({ kind: 'usage-limit', resetsAt: 1_800_000_000_000 })
+  })
+
   it('never finishes an answer whose stream ended without response.completed', async () => {
     const body = fixture('pi_mono_codex_completed_stream.sse').split('data: {"type":"response.completed"')[0]
     fake.responses.enqueue({ kind: 'raw', body })
