@@ -100,7 +100,6 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
     }
     const scenario = nextScenario(lastUserText(checked.body.input))
     await playScenario(scenario, res, {
-      lastUserText: lastUserText(checked.body.input),
       inputChars: raw.length,
       model: String(checked.body.model),
       track(stream) {

@@ -63,8 +63,6 @@ export type Scenario = ScenarioOptions &
   )
 
 export interface PlayContext {
-  /** The user's last message, for the default echo answer. */
-  lastUserText: string
   /** Size of the request body, for the usage numbers. */
   inputChars: number
   model: string

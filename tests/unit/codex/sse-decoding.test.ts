@@ -172,6 +172,23 @@ describe('decoding the Responses stream', () => {
     expect(result.outcome?.status).toBe('completed')
   })
 
+  it('streams a long answer paced at a token rate to the end', async () => {
+    const text = Array.from({ length: 30 }, (_, index) => `token${index}`).join(' ')
+    fake.responses.enqueue({ kind: 'text', text, tokensPerSecond: 500 })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.text).toBe(text)
+    expect(result.events.filter((event) => event.type === 'text-delta')).toHaveLength(30)
+  })
+
+  it('ends a scripted truncated answer as incomplete', async () => {
+    fake.responses.enqueue({ kind: 'incomplete', reason: 'content_filter', text: 'Half an' })
+    const result = await run(makeClient(fake, {}, noRetries))
+
+    expect(result.text).toBe('Half an')
+    expect(result.outcome).toMatchObject({ status: 'incomplete', incompleteReason: 'content_filter' })
+  })
+
   it("reports the usage meters of a 'codex.rate_limits' event", async () => {
     const event = {
       type: 'codex.rate_limits',
