@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { answer } from './support/events'
+import type { ChatMessage } from '../../../src/shared/domain'
 import { setupChat } from './support/setup'
 
-const texts = (messages: { parts: { kind: string; text?: string }[] }[]) =>
-  messages.map((message) => message.parts.map((part) => part.text).join(''))
+const texts = (messages: ChatMessage[]) =>
+  messages.map((message) => message.parts.map((part) => (part.kind === 'text' ? part.text : '')).join(''))
 
 describe('edit and regenerate', () => {
   it('drops everything from the edited message on and answers the new text', async () => {
-    const { store, backend, harness, id, ask } = await setupChat()
-    backend.enqueue({ events: answer('Paris.') }, { events: answer('Ok.') }, { events: answer('Rome.') })
+    const { fake, store, harness, id, ask, inputs } = await setupChat()
+    fake.responses.enqueue(
+      { kind: 'text', text: 'Paris.' },
+      { kind: 'text', text: 'Ok.' },
+      { kind: 'text', text: 'Rome.' },
+    )
     await ask('Capital of France?')
     await ask('Thanks')
     const question = (await store.get(id)).messages[0]
@@ -18,18 +22,17 @@ describe('edit and regenerate', () => {
     await finished
 
     expect(texts((await store.get(id)).messages)).toEqual(['Capital of Italy?', 'Rome.'])
-    expect(backend.requests[2].input).toEqual([
+    expect(inputs()[2]).toEqual([
       { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Capital of Italy?' }] },
     ])
-    const started = harness.chatEvents.filter((event) => event.type === 'turn-started').at(-1)
-    expect(started).toMatchObject({
+    expect(harness.chatEvents.filter((event) => event.type === 'turn-started').at(-1)).toMatchObject({
       userMessage: { role: 'user', parts: [{ kind: 'text', text: 'Capital of Italy?' }] },
     })
   })
 
   it('replaces the last answer with a new one on regenerate', async () => {
-    const { store, backend, harness, id, ask } = await setupChat()
-    backend.enqueue({ events: answer('A joke.') }, { events: answer('A better joke.') })
+    const { fake, store, harness, id, ask, inputs } = await setupChat()
+    fake.responses.enqueue({ kind: 'text', text: 'A joke.' }, { kind: 'text', text: 'A better joke.' })
     await ask('Tell me a joke')
 
     const finished = harness.nextFinished(id)
@@ -37,7 +40,7 @@ describe('edit and regenerate', () => {
     await finished
 
     expect(texts((await store.get(id)).messages)).toEqual(['Tell me a joke', 'A better joke.'])
-    expect(backend.requests[1].input).toEqual(backend.requests[0].input)
+    expect(inputs()[1]).toEqual(inputs()[0])
   })
 
   it('refuses to edit a message that is not in the conversation', async () => {

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { builtinTools, createToolRegistry, defineTool } from '../../../src/main/tools'
+import { createToolRegistry, defineTool } from '../../../src/main/tools'
 import type { ChatEvent } from '../../../src/shared/domain'
-import { answer, functionCall } from './support/events'
 import { setupChat } from './support/setup'
 
 let workspace: string
@@ -19,8 +18,11 @@ const isPendingApproval = (event: ChatEvent): event is Extract<ChatEvent, { type
 
 describe('tool loop', () => {
   it('runs a tool the model calls, sends its output back and finishes the answer', async () => {
-    const { backend, ask } = await setupChat()
-    backend.enqueue({ events: [functionCall('call_1', 'get_current_time', {})] }, { events: answer('It is noon.', 0) })
+    const { fake, ask, inputs } = await setupChat()
+    fake.responses.enqueue(
+      { kind: 'function-calls', calls: [{ name: 'get_current_time', arguments: '{}', callId: 'call_1' }] },
+      { kind: 'text', text: 'It is noon.' },
+    )
 
     const message = await ask('What time is it?')
 
@@ -29,7 +31,7 @@ describe('tool loop', () => {
       { kind: 'tool-call', callId: 'call_1', name: 'get_current_time', state: 'done' },
       { kind: 'text', text: 'It is noon.' },
     ])
-    const sent = backend.requests[1].input.find((item) => item.type === 'function_call_output')
+    const sent = inputs()[1].find((item) => item.type === 'function_call_output')
     expect(sent).toEqual({
       type: 'function_call_output',
       call_id: 'call_1',
@@ -58,10 +60,16 @@ describe('tool loop', () => {
         return `${who} met`
       },
     })
-    const { backend, ask } = await setupChat({ tools: createToolRegistry([meet]) })
-    backend.enqueue(
-      { events: [functionCall('a', 'meet', { who: 'A' }, 0), functionCall('b', 'meet', { who: 'B' }, 1)] },
-      { events: answer('Both met.') },
+    const { fake, ask } = await setupChat({ tools: createToolRegistry([meet]) })
+    fake.responses.enqueue(
+      {
+        kind: 'function-calls',
+        calls: [
+          { name: 'meet', arguments: '{"who":"A"}', callId: 'a' },
+          { name: 'meet', arguments: '{"who":"B"}', callId: 'b' },
+        ],
+      },
+      { kind: 'text', text: 'Both met.' },
     )
 
     const message = await ask('Meet up')
@@ -74,10 +82,13 @@ describe('tool loop', () => {
   })
 
   it('writes a file only after the user approves', async () => {
-    const { backend, harness, id } = await setupChat({ settings: { workspace } })
-    backend.enqueue(
-      { events: [functionCall('w1', 'write_file', { path: 'hello.txt', content: 'hi' })] },
-      { events: answer('Written.') },
+    const { fake, harness, id } = await setupChat({ settings: { workspace } })
+    fake.responses.enqueue(
+      {
+        kind: 'function-calls',
+        calls: [{ name: 'write_file', arguments: '{"path":"hello.txt","content":"hi"}', callId: 'w1' }],
+      },
+      { kind: 'text', text: 'Written.' },
     )
     const finished = harness.nextFinished(id)
     await harness.call('chat:send', { conversationId: id, text: 'Write hello.txt' })
@@ -96,10 +107,10 @@ describe('tool loop', () => {
   })
 
   it('tells the model when the user denies a tool call', async () => {
-    const { backend, harness, id } = await setupChat({ settings: { workspace } })
-    backend.enqueue(
-      { events: [functionCall('r1', 'run_command', { command: 'touch ran' })] },
-      { events: answer('Understood, I will not run it.') },
+    const { fake, harness, id, inputs } = await setupChat({ settings: { workspace } })
+    fake.responses.enqueue(
+      { kind: 'function-calls', calls: [{ name: 'run_command', arguments: '{"command":"touch ran"}', callId: 'r1' }] },
+      { kind: 'text', text: 'Understood, I will not run it.' },
     )
     const finished = harness.nextFinished(id)
     await harness.call('chat:send', { conversationId: id, text: 'Run it' })
@@ -109,7 +120,7 @@ describe('tool loop', () => {
 
     expect(message.state).toBe('done')
     expect(message.parts[0]).toMatchObject({ state: 'denied' })
-    expect(backend.requests[1].input.at(-1)).toEqual({
+    expect(inputs()[1].at(-1)).toEqual({
       type: 'function_call_output',
       call_id: 'r1',
       output: 'Tool call was not run (denied by the user).',
@@ -118,10 +129,13 @@ describe('tool loop', () => {
   })
 
   it('reports a failing tool to the model as an error output', async () => {
-    const { backend, ask } = await setupChat({ settings: { workspace } })
-    backend.enqueue(
-      { events: [functionCall('f1', 'read_file', { path: '../../etc/passwd' })] },
-      { events: answer('No.') },
+    const { fake, ask } = await setupChat({ settings: { workspace } })
+    fake.responses.enqueue(
+      {
+        kind: 'function-calls',
+        calls: [{ name: 'read_file', arguments: '{"path":"../../etc/passwd"}', callId: 'f1' }],
+      },
+      { kind: 'text', text: 'No.' },
     )
     const message = await ask('Read the password file')
     expect(message.parts[0]).toMatchObject({ state: 'error', output: expect.stringMatching(/^Error: .*outside/) })
@@ -129,12 +143,10 @@ describe('tool loop', () => {
   })
 
   it('stops calling tools after eight rounds and says the answer was cut short', async () => {
-    const { backend, ask } = await setupChat({ tools: createToolRegistry(builtinTools) })
-    for (let round = 0; round < 8; round++) {
-      backend.enqueue({ events: [functionCall(`t${round}`, 'get_current_time', {})] })
-    }
+    const { fake, ask } = await setupChat()
+    fake.responses.enqueue({ kind: 'function-calls', calls: [{ name: 'get_current_time', arguments: '{}' }], times: 9 })
     const message = await ask('Keep checking the time')
-    expect(backend.requests).toHaveLength(8)
+    expect(fake.responses.requests).toHaveLength(8)
     expect(message).toMatchObject({ state: 'incomplete', incompleteReason: 'tool_call_limit' })
   })
 })

@@ -1,90 +1,89 @@
 import { describe, expect, it } from 'vitest'
+import type { ChatEvent, MessagePart } from '../../../src/shared/domain'
+import { setupChat } from './support/setup'
 
-import { answer, reasoningItem as reasoning, usage } from './support/events'
-import { createChatHarness } from './support/harness'
-import { createMemoryStore } from './support/memory-store'
-import { createScriptedClient } from './support/scripted-client'
-
-async function setup() {
-  const store = createMemoryStore()
-  const backend = createScriptedClient()
-  const harness = createChatHarness({ client: backend.client, store })
-  const { id } = await store.create({ model: 'gpt-5.4', effort: 'medium', workspace: null })
-  return { store, backend, harness, id }
-}
+type ReasoningPart = Extract<MessagePart, { kind: 'reasoning' }>
 
 describe('chat turns', () => {
   it("saves the user's message before the request leaves", async () => {
-    const { store, backend, harness, id } = await setup()
-    let saved: unknown[] = []
-    backend.enqueue({
-      events: answer('Hi!'),
-      async onRequest() {
-        saved = (await store.get(id)).messages.filter((message) => message.role === 'user')
+    let savedWhenSent: unknown[] = []
+    const chat = await setupChat({
+      async beforeRequest() {
+        savedWhenSent = (await chat.store.get(chat.id)).messages.filter((message) => message.role === 'user')
       },
     })
-    const finished = harness.nextFinished(id)
-    await harness.call('chat:send', { conversationId: id, text: 'Hello' })
-    await finished
-    expect(saved).toMatchObject([{ role: 'user', parts: [{ kind: 'text', text: 'Hello' }] }])
+    chat.fake.responses.enqueue({ kind: 'text', text: 'Hi!' })
+
+    await chat.ask('Hello')
+
+    expect(savedWhenSent).toMatchObject([{ role: 'user', parts: [{ kind: 'text', text: 'Hello' }] }])
   })
 
   it('streams reasoning and text into one answer that ends done with usage', async () => {
-    const { store, backend, harness, id } = await setup()
-    backend.enqueue({
-      events: [
-        { type: 'reasoning-summary-delta', outputIndex: 0, itemId: 'rs_1', summaryIndex: 0, delta: 'thought 1' },
-        { type: 'output-item-done', outputIndex: 0, item: reasoning(1) },
-        ...answer('Hello there', 1),
-      ],
-      end: { status: 'completed', usage },
-    })
-    const finished = harness.nextFinished(id)
-    await harness.call('chat:send', { conversationId: id, text: 'Hello' })
-    const message = await finished
+    const { fake, store, harness, id, ask } = await setupChat()
+    fake.responses.enqueue({ kind: 'text', reasoning: ['**Greeting**', 'Be warm.'], text: 'Hello there, friend.' })
 
-    expect(message).toMatchObject({ state: 'done', usage, model: 'gpt-5.4', effort: 'medium' })
-    expect(message.parts).toEqual([
-      { kind: 'reasoning', summary: ['thought 1'], item: reasoning(1) },
-      { kind: 'text', text: 'Hello there' },
+    const message = await ask('Hello')
+
+    expect(message).toMatchObject({ state: 'done', model: 'gpt-5.4', effort: 'medium' })
+    expect(message.usage?.totalTokens).toBeGreaterThan(0)
+    expect(message.parts).toMatchObject([
+      { kind: 'reasoning', summary: ['**Greeting**', 'Be warm.'], item: { type: 'reasoning' } },
+      { kind: 'text', text: 'Hello there, friend.' },
     ])
+    expect((message.parts[0] as ReasoningPart).item?.encrypted_content).toMatch(/^gAAAA/)
     expect((await store.get(id)).messages.at(-1)).toEqual(message)
-    expect(harness.chatEvents.map((event) => event.type)).toEqual([
-      'turn-started',
-      'part-added',
-      'reasoning-delta',
-      'part-updated',
-      'part-added',
-      'turn-finished',
-    ])
+    const types = new Set(harness.chatEvents.map((event) => event.type))
+    expect(types).toEqual(
+      new Set(['turn-started', 'part-added', 'reasoning-delta', 'part-updated', 'text-delta', 'turn-finished']),
+    )
+  })
+
+  it('takes the answer from the finished item when the stream sends no deltas', async () => {
+    const { fake, ask } = await setupChat()
+    const fixture = [
+      'event: response.created',
+      'data: {"type":"response.created","response":{"id":"resp1"}}',
+      '',
+      'event: response.output_item.done',
+      'data: {"type":"response.output_item.done","item":{"type":"message","role":"assistant","content":[{"type":"output_text","text":"fixture hello"}]}}',
+      '',
+      'event: response.completed',
+      'data: {"type":"response.completed","response":{"id":"resp1","output":[]}}',
+      '',
+      '',
+    ].join('\n')
+    fake.responses.enqueue({ kind: 'raw', body: fixture })
+    expect(await ask('Hi')).toMatchObject({ state: 'done', parts: [{ kind: 'text', text: 'fixture hello' }] })
+  })
+
+  it('shows an answer the backend cut short with its reason', async () => {
+    const { fake, ask } = await setupChat()
+    fake.responses.enqueue({ kind: 'incomplete', reason: 'max_output_tokens', text: 'A long story that' })
+    expect(await ask('Tell me everything')).toMatchObject({
+      state: 'incomplete',
+      incompleteReason: 'max_output_tokens',
+      parts: [{ kind: 'text', text: 'A long story that' }],
+    })
   })
 })
 
 describe('conversation history', () => {
   it('replays reasoning verbatim, without ids, in order with tool calls, on the next turn', async () => {
-    const { backend, harness, id } = await setup()
-    backend.enqueue(
+    const { fake, ask, inputs } = await setupChat()
+    fake.responses.enqueue(
       {
-        events: [
-          { type: 'output-item-done', outputIndex: 0, item: reasoning(1) },
-          {
-            type: 'output-item-done',
-            outputIndex: 1,
-            item: { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'get_current_time', arguments: '{}' },
-          },
-        ],
+        kind: 'function-calls',
+        reasoning: ['Need the time.'],
+        calls: [{ name: 'get_current_time', arguments: '{}', callId: 'call_1' }],
       },
-      { events: [{ type: 'output-item-done', outputIndex: 0, item: reasoning(2) }, ...answer('It is noon.', 1)] },
-      { events: answer('You are welcome.') },
+      { kind: 'text', reasoning: ['Now answer.'], text: 'It is noon.' },
+      { kind: 'text', text: 'You are welcome.' },
     )
-    let finished = harness.nextFinished(id)
-    await harness.call('chat:send', { conversationId: id, text: 'What time is it?' })
-    await finished
-    finished = harness.nextFinished(id)
-    await harness.call('chat:send', { conversationId: id, text: 'Thanks' })
-    await finished
+    const first = await ask('What time is it?')
+    await ask('Thanks')
 
-    const input = backend.requests[2].input
+    const input = inputs()[2]
     expect(input.map((item) => item.type)).toEqual([
       'message',
       'reasoning',
@@ -94,63 +93,68 @@ describe('conversation history', () => {
       'message',
       'message',
     ])
-    const { id: _1, ...first } = reasoning(1)
-    const { id: _2, ...second } = reasoning(2)
-    expect(input[1]).toEqual(first)
-    expect(input[4]).toEqual(second)
+    const items = first.parts.filter((part): part is ReasoningPart => part.kind === 'reasoning').map((p) => p.item)
+    const withoutId = ({ id: _id, ...rest }: Record<string, unknown> = {}) => rest
+    expect(input[1]).toEqual(withoutId(items[0]))
+    expect(input[4]).toEqual(withoutId(items[1]))
+    expect(input[1]).toHaveProperty('encrypted_content')
     expect(input[2]).toEqual({ type: 'function_call', name: 'get_current_time', arguments: '{}', call_id: 'call_1' })
     expect(input[3]).toMatchObject({ type: 'function_call_output', call_id: 'call_1' })
-    expect(JSON.stringify(backend.requests)).not.toMatch(/"id":/)
+    expect(JSON.stringify(inputs())).not.toMatch(/"id":/)
   })
 
   it('sends the system prompt, the conversation id and the tools with each request', async () => {
-    const { backend, harness, id } = await setup()
+    const { fake, harness, id, ask } = await setupChat()
     harness.settings.update({ instructions: 'Be brief.' })
-    backend.enqueue({ events: answer('Ok.') })
-    const finished = harness.nextFinished(id)
-    await harness.call('chat:send', { conversationId: id, text: 'Hi' })
-    await finished
-    expect(backend.requests[0]).toMatchObject({
+    fake.responses.enqueue({ kind: 'text', text: 'Ok.' })
+    await ask('Hi')
+    const { headers, body } = fake.responses.requests[0]
+    expect(body).toMatchObject({
       model: 'gpt-5.4',
       instructions: 'Be brief.',
-      conversationId: id,
-      parallelToolCalls: true,
+      prompt_cache_key: id,
+      parallel_tool_calls: true,
       reasoning: { effort: 'medium', summary: 'auto' },
+      tools: [{ type: 'function', name: 'get_current_time' }],
     })
-    expect(backend.requests[0].tools.map((tool) => tool.name)).toEqual(['get_current_time'])
+    expect(headers.session_id).toBe(id)
   })
 
   it('remembers the model of the last message sent as the default for new chats', async () => {
-    const { backend, harness, id } = await setup()
-    backend.enqueue({ events: answer('Ok.') })
-    const finished = harness.nextFinished(id)
-    await harness.call('chat:send', { conversationId: id, text: 'Hi' })
-    await finished
+    const { fake, harness, ask } = await setupChat()
+    fake.responses.enqueue({ kind: 'text', text: 'Ok.' })
+    await ask('Hi')
     expect(harness.chat.defaultModel()).toEqual({ model: 'gpt-5.4', effort: 'medium' })
   })
 })
 
 describe('busy conversations', () => {
+  const isTextDelta = (event: ChatEvent): event is Extract<ChatEvent, { type: 'text-delta' }> =>
+    event.type === 'text-delta'
+
   it('refuses a second message while a reply is still streaming', async () => {
-    const { backend, harness, id } = await setup()
-    backend.enqueue({ events: answer('Thinking'), end: 'hang' })
+    const { fake, harness, id } = await setupChat()
+    fake.responses.enqueue({ kind: 'idle', afterDeltas: 2 })
     await harness.call('chat:send', { conversationId: id, text: 'First' })
+    await harness.waitForEvent(isTextDelta)
     await expect(harness.call('chat:send', { conversationId: id, text: 'Second' })).rejects.toMatchObject({
       error: { kind: 'busy' },
     })
-    await harness.call('chat:stop', { conversationId: id })
   })
 
   it('keeps streaming in one conversation while another one gets its answer', async () => {
-    const { store, backend, harness, id } = await setup()
+    const { fake, store, harness, id } = await setupChat()
     const other = (await store.create({ model: 'gpt-5.4', effort: null, workspace: null })).id
-    backend.enqueue({ events: answer('Still going'), end: 'hang' }, { events: answer('Done here.') })
+    fake.responses.enqueue({ kind: 'idle', afterDeltas: 2 }, { kind: 'text', text: 'Done here.' })
     await harness.call('chat:send', { conversationId: id, text: 'Long one' })
+    await harness.waitForEvent(isTextDelta)
+
     const finished = harness.nextFinished(other)
     await harness.call('chat:send', { conversationId: other, text: 'Quick one' })
     expect(await finished).toMatchObject({ state: 'done', parts: [{ kind: 'text', text: 'Done here.' }] })
+
     const stopped = harness.nextFinished(id)
     await harness.call('chat:stop', { conversationId: id })
-    expect(await stopped).toMatchObject({ state: 'cancelled' })
+    expect(await stopped).toMatchObject({ state: 'cancelled', parts: [{ kind: 'text', text: 'word0 word1 ' }] })
   })
 })

@@ -1,15 +1,15 @@
 import { type Chat, type ChatChannels, createChat } from '../../../../src/main/chat'
-import type { CodexClient } from '../../../../src/main/codex/types'
 import type { EventSink } from '../../../../src/main/ipc/event-hub'
 import type { Platform } from '../../../../src/main/platform/types'
-import type { ConversationStore } from '../../../../src/main/ports'
+import type { ConversationStore, TokenProvider } from '../../../../src/main/ports'
 import { createSettingsService } from '../../../../src/main/settings/settings-service'
 import type { ToolRegistry } from '../../../../src/main/tools'
 import type { ChatEvent, ChatMessage, Settings, UsageLimits } from '../../../../src/shared/domain'
 import type { RequestOutput, ValidInput } from '../../../../src/shared/ipc-contract'
 
 export interface HarnessOptions {
-  client: CodexClient
+  baseUrl: string
+  tokens: TokenProvider
   store: ConversationStore
   tools?: ToolRegistry
   settings?: Partial<Settings>
@@ -24,7 +24,7 @@ function memoryConfig() {
   }
 }
 
-/** The chat capability wired as services.ts wires it, with the events it pushes collected. */
+/** The chat capability wired as services.ts wires it (real Codex client), with the events it pushes collected. */
 export function createChatHarness(options: HarnessOptions) {
   const chatEvents: ChatEvent[] = []
   const usageEvents: UsageLimits[] = []
@@ -48,15 +48,11 @@ export function createChatHarness(options: HarnessOptions) {
   }
   const chat: Chat = createChat({
     platform,
-    env: { baseUrl: 'http://127.0.0.1:9', issuer: 'http://127.0.0.1:9', oauthPort: 1455 },
+    env: { baseUrl: options.baseUrl, issuer: 'http://127.0.0.1:9', oauthPort: 1455 },
     events,
     settings,
     store: options.store,
-    tokens: {
-      getCredentials: async () => ({ accessToken: 'unused', accountId: 'unused' }),
-      refreshAfterUnauthorized: async () => ({ accessToken: 'unused', accountId: 'unused' }),
-    },
-    client: options.client,
+    tokens: options.tokens,
     tools: options.tools,
   })
 

@@ -1,20 +1,59 @@
+import { onTestFinished } from 'vitest'
+import { startFakeCodex } from '../../../../src/fake-codex/server'
+import type { InputItem } from '../../../../src/main/codex/types'
+import type { AccessCredentials, TokenProvider } from '../../../../src/main/ports'
 import type { ToolRegistry } from '../../../../src/main/tools'
 import type { Settings } from '../../../../src/shared/domain'
 import { createChatHarness } from './harness'
 import { createMemoryStore } from './memory-store'
-import { createScriptedClient } from './scripted-client'
 
-/** A chat capability with one fresh conversation. */
-export async function setupChat(options: { tools?: ToolRegistry; settings?: Partial<Settings> } = {}) {
+const account = { email: 'tester@example.com', accountId: 'acct_test', plan: 'plus' }
+const credentials: AccessCredentials = { accessToken: 'test-access-token', accountId: account.accountId }
+
+export interface SetupOptions {
+  tools?: ToolRegistry
+  settings?: Partial<Settings>
+  /** Runs just before each request leaves (when the client asks for credentials). */
+  beforeRequest?(): Promise<void>
+}
+
+/**
+ * The chat capability against the fake Codex backend over real HTTP, with one fresh conversation. Everything is
+ * closed when the test ends.
+ */
+export async function setupChat(options: SetupOptions = {}) {
+  const fake = await startFakeCodex()
+  fake.responses.acceptToken(credentials.accessToken, account)
   const store = createMemoryStore()
-  const backend = createScriptedClient()
-  const harness = createChatHarness({ client: backend.client, store, ...options })
+  const tokens: TokenProvider = {
+    async getCredentials() {
+      await options.beforeRequest?.()
+      return credentials
+    },
+    refreshAfterUnauthorized: async () => credentials,
+  }
+  const harness = createChatHarness({
+    baseUrl: fake.baseUrl,
+    tokens,
+    store,
+    tools: options.tools,
+    // Retries are exercised in the client's own tests; here they only need to be quick.
+    settings: { retryBaseDelayMs: 1, ...options.settings },
+  })
   const { id } = await store.create({ model: 'gpt-5.4', effort: 'medium', workspace: null })
+  onTestFinished(async () => {
+    await harness.chat.dispose()
+    await fake.close()
+    await store.close()
+  })
+
   /** Sends a message and resolves with the finished answer. */
   async function ask(text: string) {
     const finished = harness.nextFinished(id)
     await harness.call('chat:send', { conversationId: id, text })
     return finished
   }
-  return { store, backend, harness, id, ask }
+  /** The `input` of each `/responses` request the fake received. */
+  const inputs = () => fake.responses.requests.map((request) => (request.body as { input: InputItem[] }).input)
+  return { fake, store, harness, id, ask, inputs }
 }
