@@ -1,6 +1,8 @@
-import { fail } from '../../shared/errors'
+import type { ReasoningEffort } from '../../shared/domain'
 import type { Capability } from '../capability'
 import type { ConversationStore } from '../ports'
+import { createConversationHandlers } from './handlers'
+import { openConversationStore } from './store'
 
 export type ConversationChannels =
   | 'conversations:list'
@@ -17,7 +19,7 @@ export type ConversationChannels =
 export interface StorageDeps {
   dataDir: string
   /** Model and effort for a conversation created without them. */
-  defaultModel(): { model: string; effort: import('../../shared/domain').ReasoningEffort | null }
+  defaultModel(): { model: string; effort: ReasoningEffort | null }
   /** Saves an export through the OS (Electron); absent in the harness. */
   saveFile?(suggestedName: string, content: string): Promise<string | null>
   log?(message: string): void
@@ -27,6 +29,12 @@ export interface Storage extends Capability<ConversationChannels> {
   store: ConversationStore
 }
 
-export async function openStorage(_deps: StorageDeps): Promise<Storage> {
-  return fail('not-implemented', 'Conversation storage is not implemented yet.')
+/** Opens the conversation store under `deps.dataDir` and the `conversations:*` handlers that serve it. */
+export async function openStorage(deps: StorageDeps): Promise<Storage> {
+  const store = await openConversationStore({ dataDir: deps.dataDir, log: deps.log })
+  return {
+    store,
+    handlers: createConversationHandlers(store, deps),
+    dispose: () => store.close(),
+  }
 }

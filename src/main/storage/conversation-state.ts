@@ -1,0 +1,86 @@
+import type { ChatMessage, Conversation, ConversationSummary } from '../../shared/domain'
+import type { ConversationRecord, HeaderRecord } from './records'
+import { clipAtWord, collapseWhitespace, messageText } from './text'
+
+const PREVIEW_LENGTH = 120
+
+/** A conversation as its records replay, with where each message sits so snapshots replace in O(1). */
+export interface ConversationState {
+  conversation: Conversation
+  positions: Map<string, number>
+}
+
+export function stateFromHeader(header: HeaderRecord): ConversationState {
+  return {
+    conversation: {
+      id: header.id,
+      title: header.title,
+      createdAt: header.created,
+      updatedAt: header.created,
+      pinned: false,
+      model: header.model,
+      effort: header.effort,
+      messageCount: 0,
+      preview: '',
+      workspace: header.workspace,
+      messages: [],
+    },
+    positions: new Map(),
+  }
+}
+
+/** Applies records in order; the header only starts a state, so a second one is ignored. */
+export function applyRecords(state: ConversationState, records: readonly ConversationRecord[]): void {
+  const { conversation, positions } = state
+  for (const record of records) {
+    switch (record.type) {
+      case 'header':
+        break
+      case 'message': {
+        const at = positions.get(record.message.id)
+        if (at === undefined) {
+          positions.set(record.message.id, conversation.messages.length)
+          conversation.messages.push(record.message)
+        } else {
+          conversation.messages[at] = record.message
+        }
+        conversation.updatedAt = Math.max(conversation.updatedAt, record.at)
+        break
+      }
+      case 'truncate': {
+        const at = positions.get(record.messageId)
+        if (at !== undefined) {
+          for (const dropped of conversation.messages.splice(at)) positions.delete(dropped.id)
+        }
+        conversation.updatedAt = Math.max(conversation.updatedAt, record.at)
+        break
+      }
+      case 'title':
+        conversation.title = record.title
+        break
+      case 'pin':
+        conversation.pinned = record.pinned
+        break
+      case 'model':
+        conversation.model = record.model
+        conversation.effort = record.effort
+        break
+    }
+  }
+  conversation.messageCount = conversation.messages.length
+  conversation.preview = previewOf(conversation.messages)
+}
+
+function previewOf(messages: readonly ChatMessage[]): string {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    // Only the head of a long message can reach the preview; collapsing all of it would be wasted work.
+    const text = collapseWhitespace(messageText(messages[i]).slice(0, PREVIEW_LENGTH * 4))
+    if (text) return clipAtWord(text, PREVIEW_LENGTH)
+  }
+  return ''
+}
+
+export function summarize(conversation: Conversation): ConversationSummary {
+  const { id, title, createdAt, updatedAt, pinned, model, effort, messageCount, preview } = conversation
+  return { id, title, createdAt, updatedAt, pinned, model, effort, messageCount, preview }
+}

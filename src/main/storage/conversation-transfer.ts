@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import type { Conversation } from '../../shared/domain'
+import { fail } from '../../shared/errors'
+import type { ExportedFile } from '../ports'
+import { conversationToMarkdown } from './export-markdown'
+import { conversationSchema } from './schemas'
+
+export const EXPORT_FORMAT = 'codex-desk.conversation'
+const EXPORT_VERSION = 1
+
+const exportFileSchema = z.object({
+  format: z.literal(EXPORT_FORMAT, { error: `This is not a Codex Desk conversation export.` }),
+  version: z.literal(EXPORT_VERSION, { error: `Only version ${EXPORT_VERSION} exports can be imported.` }),
+  conversation: conversationSchema,
+})
+
+/** A file name any OS accepts, from the title. */
+export function exportFilename(title: string, extension: string): string {
+  const name = title
+    .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+    .replace(/[. ]+$/, '')
+  return `${name || 'conversation'}.${extension}`
+}
+
+export function exportConversation(conversation: Conversation, format: 'markdown' | 'json'): ExportedFile {
+  if (format === 'markdown') {
+    return {
+      filename: exportFilename(conversation.title, 'md'),
+      content: conversationToMarkdown(conversation),
+      mimeType: 'text/markdown',
+    }
+  }
+  const { busy: _busy, ...saved } = conversation
+  return {
+    filename: exportFilename(conversation.title, 'json'),
+    content: `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, conversation: saved }, null, 2)}\n`,
+    mimeType: 'application/json',
+  }
+}
+
+/** Validates a JSON export; throws AppError `import-invalid` saying what is wrong. */
+export function parseExport(content: string): Conversation {
+  let json: unknown
+  try {
+    json = JSON.parse(content)
+  } catch {
+    return fail('import-invalid', 'The file is not valid JSON, so it is not a Codex Desk conversation export.')
+  }
+  const parsed = exportFileSchema.safeParse(json)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`)
+    return fail('import-invalid', `The file is not a valid conversation export: ${issues.slice(0, 3).join('; ')}.`, {
+      issues,
+    })
+  }
+  return parsed.data.conversation
+}

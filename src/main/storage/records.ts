@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import type { ChatMessage, ReasoningEffort } from '../../shared/domain'
+import { effortSchema, messageSchema } from './schemas'
+
+/** One line of a conversation file. `at` is when the event happened (epoch ms). */
+export type ConversationRecord =
+  | {
+      type: 'header'
+      id: string
+      title: string
+      model: string
+      effort: ReasoningEffort | null
+      workspace: string | null
+      created: number
+    }
+  /** A message snapshot: a later record with the same message id replaces the earlier one in place. */
+  | { type: 'message'; at: number; message: ChatMessage }
+  | { type: 'title'; at: number; title: string }
+  | { type: 'pin'; at: number; pinned: boolean }
+  | { type: 'model'; at: number; model: string; effort: ReasoningEffort | null }
+  /** Drops `messageId` and every message after it (edit and regenerate). */
+  | { type: 'truncate'; at: number; messageId: string }
+
+export type HeaderRecord = Extract<ConversationRecord, { type: 'header' }>
+
+export const recordSchema: z.ZodType<ConversationRecord> = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('header'),
+    id: z.string().min(1),
+    title: z.string(),
+    model: z.string().min(1),
+    effort: effortSchema.nullable(),
+    workspace: z.string().nullable(),
+    created: z.number(),
+  }),
+  z.object({ type: z.literal('message'), at: z.number(), message: messageSchema }),
+  z.object({ type: z.literal('title'), at: z.number(), title: z.string() }),
+  z.object({ type: z.literal('pin'), at: z.number(), pinned: z.boolean() }),
+  z.object({ type: z.literal('model'), at: z.number(), model: z.string().min(1), effort: effortSchema.nullable() }),
+  z.object({ type: z.literal('truncate'), at: z.number(), messageId: z.string().min(1) }),
+])
+
+export function serializeRecord(record: ConversationRecord, version: number): string {
+  return `${JSON.stringify({ v: version, ...record })}\n`
+}

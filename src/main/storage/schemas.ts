@@ -1,0 +1,111 @@
+import { z } from 'zod'
+import type { ChatMessage, Conversation, MessagePart, TokenUsage } from '../../shared/domain'
+import { REASONING_EFFORTS } from '../../shared/domain'
+import type { AppError, AppErrorKind } from '../../shared/errors'
+
+/**
+ * The shapes storage reads back from disk and from imported files. Each schema is checked against its domain type,
+ * so a field added to the domain without being added here fails to compile instead of being dropped on load.
+ */
+
+const APP_ERROR_KINDS = [
+  'invalid-payload',
+  'unknown-channel',
+  'not-implemented',
+  'not-found',
+  'not-signed-in',
+  'sign-in-again',
+  'sign-in-failed',
+  'sign-in-cancelled',
+  'sign-in-timeout',
+  'port-busy',
+  'usage-limit',
+  'usage-not-included',
+  'rate-limited',
+  'server',
+  'network',
+  'stream-cut',
+  'idle-timeout',
+  'malformed-stream',
+  'context-length',
+  'quota',
+  'invalid-request',
+  'model-rejected',
+  'cancelled',
+  'busy',
+  'storage',
+  'import-invalid',
+  'tool',
+  'internal',
+] as const satisfies readonly AppErrorKind[]
+
+// A kind added to AppErrorKind but not to the list above makes this line fail to compile.
+const everyKindListed: Exclude<AppErrorKind, (typeof APP_ERROR_KINDS)[number]> extends never ? true : never = true
+void everyKindListed
+
+export const effortSchema = z.enum(REASONING_EFFORTS)
+
+const appErrorSchema: z.ZodType<AppError> = z.object({
+  kind: z.enum(APP_ERROR_KINDS),
+  message: z.string(),
+  status: z.number().optional(),
+  code: z.string().optional(),
+  resetsAt: z.number().optional(),
+  retryable: z.boolean().optional(),
+  requestId: z.string().optional(),
+  issues: z.array(z.string()).optional(),
+})
+
+const usageSchema: z.ZodType<TokenUsage> = z.object({
+  inputTokens: z.number(),
+  cachedInputTokens: z.number(),
+  outputTokens: z.number(),
+  reasoningOutputTokens: z.number(),
+  totalTokens: z.number(),
+})
+
+export const partSchema: z.ZodType<MessagePart> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({
+    kind: z.literal('reasoning'),
+    summary: z.array(z.string()),
+    item: z.record(z.string(), z.unknown()).optional(),
+  }),
+  z.object({
+    kind: z.literal('tool-call'),
+    callId: z.string(),
+    name: z.string(),
+    arguments: z.string(),
+    state: z.enum(['pending-approval', 'running', 'done', 'denied', 'error']),
+    output: z.string().optional(),
+    error: z.string().optional(),
+  }),
+])
+
+export const messageSchema: z.ZodType<ChatMessage> = z.object({
+  id: z.string().min(1),
+  role: z.enum(['user', 'assistant']),
+  createdAt: z.number(),
+  parts: z.array(partSchema),
+  state: z.enum(['done', 'streaming', 'error', 'cancelled', 'incomplete']),
+  model: z.string().optional(),
+  effort: effortSchema.optional(),
+  usage: usageSchema.optional(),
+  error: appErrorSchema.optional(),
+  incompleteReason: z.string().optional(),
+})
+
+export const conversationSchema: z.ZodType<Conversation> = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  pinned: z.boolean(),
+  model: z.string().min(1),
+  effort: effortSchema.nullable(),
+  messageCount: z.number().int().min(0),
+  preview: z.string(),
+  busy: z.boolean().optional(),
+  workspace: z.string().nullable(),
+  messages: z.array(messageSchema),
+})

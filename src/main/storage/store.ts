@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto'
+import { mkdir, rm } from 'node:fs/promises'
+import type { ChatMessage, Conversation, ConversationSummary } from '../../shared/domain'
+import { appError, fail } from '../../shared/errors'
+import type { ConversationStore } from '../ports'
+import { DEFAULT_TITLE, titleFromMessage } from './auto-title'
+import { createBodyCache } from './body-cache'
+import { createCheckpointThrottle } from './checkpoint-throttle'
+import { loadConversationFile } from './conversation-file'
+import { createConversationIndex, type IndexEntry, readIndexFile } from './conversation-index'
+import { recordsOf } from './conversation-records'
+import { applyRecords, type ConversationState, stateFromHeader, summarize } from './conversation-state'
+import { exportConversation, parseExport } from './conversation-transfer'
+import { appendToFile, type FileStamp, writeAtomically } from './durable-files'
+import { acquireLock } from './file-lock'
+import { createKeyedQueue } from './keyed-queue'
+import { RECORD_VERSIONING, type RecordVersioning } from './migrations'
+import { isConversationId, storagePaths } from './paths'
+import { reconcileIndex } from './reconcile-index'
+import { type ConversationRecord, recordSchema, serializeRecord } from './records'
+import { createSearchIndex, searchTextOf } from './search-index'
+import { describeError, readFailure, writeFailure } from './storage-errors'
+import { messageText } from './text'
+
+const CHECKPOINT_INTERVAL_MS = 1_000
+const INDEX_SAVE_DELAY_MS = 500
+const CACHED_BODIES = 16
+
+export interface StoreOptions {
+  dataDir: string
+  log?: (message: string) => void
+  /** Which record versions exist and how to upgrade old ones; tests supply their own to exercise a migration. */
+  versioning?: RecordVersioning
+}
+
+export interface LocalConversationStore extends ConversationStore {
+  /**
+   * Adds a conversation exactly as given (its ids and dates kept). `flush: false` skips fsync, for preparing test
+   * and benchmark folders where thousands of files are written and no user data is at stake.
+   */
+  insert(conversation: Conversation, options?: { flush?: boolean }): Promise<ConversationSummary>
+}
+
+type ChangeListener = Parameters<ConversationStore['onChange']>[0]
+
+/** Opens `<dataDir>/conversations`, taking its lock; throws AppError `busy` while another process holds it. */
+export async function openConversationStore(options: StoreOptions): Promise<LocalConversationStore> {
+  const log = options.log ?? (() => undefined)
+  const versioning = options.versioning ?? RECORD_VERSIONING
+  const paths = storagePaths(options.dataDir)
+  await mkdir(paths.dir, { recursive: true })
+  const lock = await acquireLock(paths.lock, 'Your conversations')
+
+  async function readFile(id: string): Promise<{ state: ConversationState; stamp: FileStamp }> {
+    try {
+      return await loadConversationFile(paths.conversation(id), versioning, log)
+    } catch (error) {
+      return readFailure(error)
+    }
+  }
+
+  let reconciled: Awaited<ReturnType<typeof reconcileIndex>>
+  try {
+    reconciled = await reconcileIndex(paths.dir, await readIndexFile(paths.index, log), async (id) => {
+      try {
+        const { state, stamp } = await readFile(id)
+        return { summary: summarize(state.conversation), stamp }
+      } catch (error) {
+        log(`Skipped conversation ${id}: ${describeError(error)}`)
+        return undefined
+      }
+    })
+  } catch (error) {
+    await lock.release()
+    throw error
+  }
+
+  const index = createConversationIndex(paths.index, reconciled.entries, { saveDelayMs: INDEX_SAVE_DELAY_MS, log })
+  if (reconciled.changed) await index.flush()
+  const queue = createKeyedQueue()
+  const bodies = createBodyCache<ConversationState>(CACHED_BODIES)
+  const listeners = new Set<ChangeListener>()
+  // Assistant messages streaming in this session; one still `streaming` on disk but not here was cut by a quit.
+  const liveMessages = new Set<string>()
+  let closed = false
+
+  function emit(change: Parameters<ChangeListener>[0]): void {
+    for (const listener of listeners) {
+      try {
+        listener(change)
+      } catch (error) {
+        log(`A conversation change listener failed: ${describeError(error)}`)
+      }
+    }
+  }
+
+  function requireKnown(id: string): IndexEntry {
+    if (closed) fail('storage', 'Conversation storage is closed.')
+    return index.get(id) ?? fail('not-found', 'This conversation no longer exists.')
+  }
+
+  function changed(state: ConversationState, stamp: FileStamp): ConversationSummary {
+    const summary = summarize(state.conversation)
+    index.set({ summary, stamp })
+    search.invalidate(summary.id)
+    emit({ upserted: summary })
+    return summary
+  }
+
+  /** The body of a conversation, read at most once while it stays cached; only call inside its queue. */
+  async function bodyOf(id: string): Promise<ConversationState> {
+    const cached = bodies.get(id)
+    if (cached) return cached
+    const { state, stamp } = await readFile(id)
+    const known = index.get(id)
+    // A load that repaired the file changed it; the index must not take the repaired file for a stale one.
+    if (known && (known.stamp.size !== stamp.size || known.stamp.mtimeMs !== stamp.mtimeMs)) {
+      index.set({ summary: summarize(state.conversation), stamp })
+    }
+    bodies.set(id, state)
+    return state
+  }
+
+  function validRecord(record: ConversationRecord): ConversationRecord {
+    const parsed = recordSchema.safeParse(record)
+    if (parsed.success) return parsed.data
+    return fail('internal', 'Could not save the conversation: the change is malformed.', {
+      issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    })
+  }
+
+  /** Appends the records `plan` returns for the current body, then applies them: the disk changes first. */
+  function mutate(
+    id: string,
+    plan: (state: ConversationState) => ConversationRecord[],
+    flush = true,
+  ): Promise<ConversationSummary> {
+    requireKnown(id)
+    return queue.run(id, async () => {
+      requireKnown(id)
+      const state = await bodyOf(id)
+      const records = plan(state).map(validRecord)
+      if (records.length === 0) return summarize(state.conversation)
+      let stamp: FileStamp
+      try {
+        stamp = await appendToFile(
+          paths.conversation(id),
+          records.map((record) => serializeRecord(record, versioning.current)).join(''),
+          flush,
+        )
+      } catch (error) {
+        // The body may no longer match the file (a partial write); read it again next time.
+        bodies.delete(id)
+        return writeFailure(error)
+      }
+      applyRecords(state, records)
+      return changed(state, stamp)
+    })
+  }
+
+  async function writeNew(records: ConversationRecord[], flush: boolean): Promise<ConversationSummary> {
+    const header = records[0]
+    if (header?.type !== 'header') return fail('internal', 'A conversation starts with its header.')
+    const id = header.id
+    if (closed) fail('storage', 'Conversation storage is closed.')
+    if (!isConversationId(id)) fail('invalid-request', `"${id}" cannot be used as a conversation id.`)
+    if (index.get(id)) fail('invalid-request', `A conversation with id ${id} already exists.`)
+    const valid = records.map(validRecord)
+    return queue.run(id, async () => {
+      let stamp: FileStamp
+      try {
+        // Written whole and renamed into place: a crash leaves either no conversation or all of it.
+        const content = valid.map((record) => serializeRecord(record, versioning.current)).join('')
+        stamp = await writeAtomically(paths.conversation(id), content, flush)
+      } catch (error) {
+        return writeFailure(error)
+      }
+      const state = stateFromHeader(header)
+      applyRecords(state, valid)
+      bodies.set(id, state)
+      return changed(state, stamp)
+    })
+  }
+
+  /** What `get` hands out: a copy, with answers cut by an earlier quit shown as such rather than as streaming. */
+  function present(conversation: Conversation): Conversation {
+    const copy = structuredClone(conversation)
+    copy.messages = copy.messages.map((message) =>
+      message.state === 'streaming' && !liveMessages.has(message.id)
+        ? {
+            ...message,
+            state: 'error',
+            error: appError('stream-cut', 'Codex Desk closed before this answer was finished.', { retryable: true }),
+          }
+        : message,
+    )
+    return copy
+  }
+
+  const search = createSearchIndex(async (id) => {
+    if (!index.get(id)) return undefined
+    return queue.run(id, async () => {
+      const cached = bodies.get(id)
+      if (cached) return searchTextOf(cached.conversation)
+      try {
+        return searchTextOf((await readFile(id)).state.conversation)
+      } catch (error) {
+        log(`Search skipped conversation ${id}: ${describeError(error)}`)
+        return undefined
+      }
+    })
+  })
+
+  const throttle = createCheckpointThrottle(
+    CHECKPOINT_INTERVAL_MS,
+    async (id, message, flush) => {
+      await mutate(id, () => [{ type: 'message', at: Date.now(), message }], flush)
+    },
+    log,
+  )
+
+  async function get(id: string): Promise<Conversation> {
+    requireKnown(id)
+    return present(await queue.run(id, async () => (await bodyOf(id)).conversation))
+  }
+
+  return {
+    list: () => index.list(),
+    search: (query) => search.search(query, index.list()),
+    get,
+
+    create(init) {
+      return writeNew(
+        [
+          {
+            type: 'header',
+            id: randomUUID(),
+            title: init.title ?? DEFAULT_TITLE,
+            model: init.model,
+            effort: init.effort,
+            workspace: init.workspace,
+            created: Date.now(),
+          },
+        ],
+        true,
+      )
+    },
+
+    rename: (id, title) => mutate(id, () => [{ type: 'title', at: Date.now(), title }]),
+
+    setPinned: (id, pinned) =>
+      mutate(id, (state) => (state.conversation.pinned === pinned ? [] : [{ type: 'pin', at: Date.now(), pinned }])),
+
+    setModel: (id, model, effort) =>
+      mutate(id, (state) =>
+        state.conversation.model === model && state.conversation.effort === effort
+          ? []
+          : [{ type: 'model', at: Date.now(), model, effort }],
+      ),
+
+    async delete(id) {
+      requireKnown(id)
+      throttle.forget(id)
+      await queue.run(id, async () => {
+        if (!index.get(id)) return
+        const file = paths.conversation(id)
+        try {
+          await Promise.all([file, `${file}.bak`, `${file}.corrupt`].map((path) => rm(path, { force: true })))
+        } catch (error) {
+          return writeFailure(error)
+        }
+        bodies.delete(id)
+        index.remove(id)
+        search.invalidate(id)
+        emit({ removedId: id })
+      })
+    },
+
+    appendUserMessage(conversationId, message) {
+      return mutate(conversationId, (state) => {
+        const records: ConversationRecord[] = [{ type: 'message', at: Date.now(), message }]
+        const { title, messages } = state.conversation
+        if (title === DEFAULT_TITLE && !messages.some((existing) => existing.role === 'user')) {
+          const derived = titleFromMessage(messageText(message))
+          if (derived) records.push({ type: 'title', at: Date.now(), title: derived })
+        }
+        return records
+      })
+    },
+
+    async recordAssistantMessage(conversationId, message: ChatMessage) {
+      requireKnown(conversationId)
+      if (message.state === 'streaming') liveMessages.add(message.id)
+      else liveMessages.delete(message.id)
+      await throttle.record(conversationId, message)
+    },
+
+    truncateFrom(conversationId, messageId) {
+      return mutate(conversationId, (state) => {
+        if (!state.positions.has(messageId)) fail('not-found', 'That message is not in this conversation.')
+        return [{ type: 'truncate', at: Date.now(), messageId }]
+      })
+    },
+
+    async export(id, format) {
+      return exportConversation(await get(id), format)
+    },
+
+    async import(content) {
+      const imported = parseExport(content)
+      const now = Date.now()
+      const fresh: Conversation = {
+        ...imported,
+        id: randomUUID(),
+        messages: imported.messages.map((message) => ({ ...message, id: randomUUID() })),
+      }
+      return writeNew(recordsOf(fresh, now), true)
+    },
+
+    insert(conversation, insertOptions) {
+      return writeNew(recordsOf(conversation, conversation.updatedAt), insertOptions?.flush ?? true)
+    },
+
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+
+    async close() {
+      if (closed) return
+      await throttle.flushAll()
+      closed = true
+      await queue.idle()
+      await index.flush()
+      await lock.release()
+    },
+  }
+}
