@@ -1,22 +1,30 @@
+import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
+import { storagePaths } from '../../../src/main/storage/paths'
 import type { ChatEvent, MessagePart } from '../../../src/shared/domain'
 import { setupChat } from './support/setup'
 
 type ReasoningPart = Extract<MessagePart, { kind: 'reasoning' }>
 
 describe('chat turns', () => {
-  it("saves the user's message before the request leaves", async () => {
-    let savedWhenSent: unknown[] = []
+  it("saves the user's message to disk before the request leaves", async () => {
+    let onDiskWhenSent: unknown[] = []
     const chat = await setupChat({
       async beforeRequest() {
-        savedWhenSent = (await chat.store.get(chat.id)).messages.filter((message) => message.role === 'user')
+        const file = await readFile(storagePaths(chat.dataDir).conversation(chat.id), 'utf8')
+        onDiskWhenSent = file
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .map((line) => JSON.parse(line))
+          .filter((record) => record.type === 'message' && record.message.role === 'user')
+          .map((record) => record.message)
       },
     })
     chat.fake.responses.enqueue({ kind: 'text', text: 'Hi!' })
 
     await chat.ask('Hello')
 
-    expect(savedWhenSent).toMatchObject([{ role: 'user', parts: [{ kind: 'text', text: 'Hello' }] }])
+    expect(onDiskWhenSent).toMatchObject([{ role: 'user', parts: [{ kind: 'text', text: 'Hello' }] }])
   })
 
   it('streams reasoning and text into one answer that ends done with usage', async () => {

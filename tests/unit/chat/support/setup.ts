@@ -1,11 +1,14 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
 import { startFakeCodex } from '../../../../src/fake-codex/server'
 import type { InputItem } from '../../../../src/main/codex/types'
 import type { AccessCredentials, TokenProvider } from '../../../../src/main/ports'
+import { openStorage } from '../../../../src/main/storage'
 import type { ToolRegistry } from '../../../../src/main/tools'
 import type { Settings } from '../../../../src/shared/domain'
 import { createChatHarness } from './harness'
-import { createMemoryStore } from './memory-store'
 
 const account = { email: 'tester@example.com', accountId: 'acct_test', plan: 'plus' }
 const credentials: AccessCredentials = { accessToken: 'test-access-token', accountId: account.accountId }
@@ -18,13 +21,15 @@ export interface SetupOptions {
 }
 
 /**
- * The chat capability against the fake Codex backend over real HTTP, with one fresh conversation. Everything is
- * closed when the test ends.
+ * The chat capability against the fake Codex backend over real HTTP and the real conversation storage in a temp
+ * folder, with one fresh conversation. Everything is closed and removed when the test ends.
  */
 export async function setupChat(options: SetupOptions = {}) {
   const fake = await startFakeCodex()
   fake.responses.acceptToken(credentials.accessToken, account)
-  const store = createMemoryStore()
+  const dataDir = await mkdtemp(join(tmpdir(), 'codex-desk-chat-'))
+  const storage = await openStorage({ dataDir, defaultModel: () => ({ model: 'gpt-5.4', effort: 'medium' }) })
+  const { store } = storage
   const tokens: TokenProvider = {
     async getCredentials() {
       await options.beforeRequest?.()
@@ -44,7 +49,8 @@ export async function setupChat(options: SetupOptions = {}) {
   onTestFinished(async () => {
     await harness.chat.dispose()
     await fake.close()
-    await store.close()
+    await storage.dispose()
+    await rm(dataDir, { recursive: true, force: true })
   })
 
   /** Sends a message and resolves with the finished answer. */
@@ -55,5 +61,5 @@ export async function setupChat(options: SetupOptions = {}) {
   }
   /** The `input` of each `/responses` request the fake received. */
   const inputs = () => fake.responses.requests.map((request) => (request.body as { input: InputItem[] }).input)
-  return { fake, store, harness, id, ask, inputs }
+  return { fake, store, dataDir, harness, id, ask, inputs }
 }
