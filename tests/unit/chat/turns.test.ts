@@ -166,3 +166,25 @@ describe('busy conversations', () => {
     expect(await stopped).toMatchObject({ state: 'cancelled', parts: [{ kind: 'text', text: 'word0 word1 ' }] })
   })
 })
+
+describe('model and effort', () => {
+  it('sends the nearest effort the model accepts', async () => {
+    const { fake, store, harness } = await setupChat()
+    const { id } = await store.create({ model: 'gpt-5.4', effort: 'minimal', workspace: null })
+    const finished = harness.nextFinished(id)
+    await harness.call('chat:send', { conversationId: id, text: 'Hi' })
+    expect(await finished).toMatchObject({ state: 'done', effort: 'low' })
+    expect(fake.responses.requests[0].body).toMatchObject({ reasoning: { effort: 'low' } })
+  })
+
+  it('asks for no reasoning from a model that does not reason', async () => {
+    const { fake, store, harness } = await setupChat()
+    const { id } = await store.create({ model: 'gpt-4.1', effort: 'high', workspace: null })
+    const finished = harness.nextFinished(id)
+    await harness.call('chat:send', { conversationId: id, text: 'Hi' })
+    const message = await finished
+    expect(message.state).toBe('done')
+    expect(message.effort).toBeUndefined()
+    expect((fake.responses.requests[0].body as { reasoning?: unknown }).reasoning ?? null).toBeNull()
+  })
+})
