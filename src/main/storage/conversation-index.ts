@@ -76,10 +76,10 @@ export interface ConversationIndex {
 export function createConversationIndex(
   path: string,
   entries: Map<string, IndexEntry>,
-  options: { saveDelayMs: number; log: (message: string) => void },
+  options: { saveDelayMs: number; log: (message: string) => void; unsaved: boolean },
 ): ConversationIndex {
   let sorted: ConversationSummary[] | undefined
-  let dirty = false
+  let dirty = options.unsaved
   let timer: NodeJS.Timeout | undefined
   let saving: Promise<void> = Promise.resolve()
 

@@ -1,4 +1,5 @@
 import type { ChatMessage, Conversation, ConversationSummary } from '../../shared/domain'
+import { appError } from '../../shared/errors'
 import type { ConversationRecord, HeaderRecord } from './records'
 import { clipAtWord, collapseWhitespace, messageText } from './text'
 
@@ -83,4 +84,25 @@ function previewOf(messages: readonly ChatMessage[]): string {
 export function summarize(conversation: Conversation): ConversationSummary {
   const { id, title, createdAt, updatedAt, pinned, model, effort, messageCount, preview } = conversation
   return { id, title, createdAt, updatedAt, pinned, model, effort, messageCount, preview }
+}
+
+/**
+ * What `get` hands out: a copy the caller may change, with an answer still `streaming` on disk but not streaming in
+ * this session (the app quit mid-answer) shown as cut off, so the user can retry it.
+ */
+export function presentConversation(
+  conversation: Conversation,
+  isStreaming: (messageId: string) => boolean,
+): Conversation {
+  const copy = structuredClone(conversation)
+  copy.messages = copy.messages.map((message) =>
+    message.state === 'streaming' && !isStreaming(message.id)
+      ? {
+          ...message,
+          state: 'error',
+          error: appError('stream-cut', 'Codex Desk closed before this answer was finished.', { retryable: true }),
+        }
+      : message,
+  )
+  return copy
 }

@@ -1,9 +1,10 @@
 import { readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { mapWithLimit } from './concurrency'
-import type { IndexEntry } from './conversation-index'
+import { type ConversationIndex, createConversationIndex, type IndexEntry, readIndexFile } from './conversation-index'
 import { TEMP_SUFFIX } from './durable-files'
-import { FILE_EXTENSION, isConversationId } from './paths'
+import { FILE_EXTENSION, isConversationId, type StoragePaths } from './paths'
+import { describeError } from './storage-errors'
 
 const IO_CONCURRENCY = 32
 
@@ -12,7 +13,7 @@ const IO_CONCURRENCY = 32
  * yet) are re-read through `load`, entries whose file is gone are dropped, leftovers of interrupted atomic writes
  * are removed. Unchanged files are only stat'ed, so a start with 10,000 conversations reads no bodies.
  */
-export async function reconcileIndex(
+async function reconcileIndex(
   dir: string,
   saved: ReadonlyMap<string, IndexEntry>,
   load: (id: string) => Promise<IndexEntry | undefined>,
@@ -42,4 +43,25 @@ export async function reconcileIndex(
     if (reloaded) entries.set(id, reloaded)
   })
   return { entries, changed }
+}
+
+/** The index as saved, brought up to date with the files (and saved again if that changed anything). */
+export async function openConversationIndex(
+  paths: StoragePaths,
+  options: { saveDelayMs: number; log: (message: string) => void },
+  summarizeFile: (id: string) => Promise<IndexEntry>,
+): Promise<ConversationIndex> {
+  const saved = await readIndexFile(paths.index, options.log)
+  const { entries, changed } = await reconcileIndex(paths.dir, saved, async (id) => {
+    try {
+      return await summarizeFile(id)
+    } catch (error) {
+      // Left out of the list, not deleted: a damaged file stays where the user can rescue it.
+      options.log(`Skipped conversation ${id}: ${describeError(error)}`)
+      return undefined
+    }
+  })
+  const index = createConversationIndex(paths.index, entries, { ...options, unsaved: changed })
+  await index.flush()
+  return index
 }

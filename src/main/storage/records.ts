@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ChatMessage, ReasoningEffort } from '../../shared/domain'
+import { fail } from '../../shared/errors'
 import { effortSchema, messageSchema } from './schemas'
 
 /** One line of a conversation file. `at` is when the event happened (epoch ms). */
@@ -42,4 +43,13 @@ export const recordSchema: z.ZodType<ConversationRecord> = z.discriminatedUnion(
 
 export function serializeRecord(record: ConversationRecord, version: number): string {
   return `${JSON.stringify({ v: version, ...record })}\n`
+}
+
+/** Checks a record before it is written, so nothing reaches the disk that a later load would set aside as corrupt. */
+export function validForWriting(record: ConversationRecord): ConversationRecord {
+  const parsed = recordSchema.safeParse(record)
+  if (parsed.success) return parsed.data
+  return fail('internal', 'Could not save the conversation: the change is malformed.', {
+    issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+  })
 }

@@ -1,23 +1,29 @@
 import { randomUUID } from 'node:crypto'
 import { mkdir, rm } from 'node:fs/promises'
 import type { ChatMessage, Conversation, ConversationSummary } from '../../shared/domain'
-import { appError, fail } from '../../shared/errors'
+import { fail } from '../../shared/errors'
 import type { ConversationStore } from '../ports'
 import { DEFAULT_TITLE, titleFromMessage } from './auto-title'
 import { createBodyCache } from './body-cache'
 import { createCheckpointThrottle } from './checkpoint-throttle'
 import { loadConversationFile } from './conversation-file'
-import { createConversationIndex, type IndexEntry, readIndexFile } from './conversation-index'
+import type { ConversationIndex, IndexEntry } from './conversation-index'
 import { recordsOf } from './conversation-records'
-import { applyRecords, type ConversationState, stateFromHeader, summarize } from './conversation-state'
+import {
+  applyRecords,
+  type ConversationState,
+  presentConversation,
+  stateFromHeader,
+  summarize,
+} from './conversation-state'
 import { exportConversation, parseExport } from './conversation-transfer'
 import { appendToFile, type FileStamp, writeAtomically } from './durable-files'
 import { acquireLock } from './file-lock'
 import { createKeyedQueue } from './keyed-queue'
 import { RECORD_VERSIONING, type RecordVersioning } from './migrations'
 import { isConversationId, storagePaths } from './paths'
-import { reconcileIndex } from './reconcile-index'
-import { type ConversationRecord, recordSchema, serializeRecord } from './records'
+import { openConversationIndex } from './reconcile-index'
+import { type ConversationRecord, serializeRecord, validForWriting } from './records'
 import { createSearchIndex, searchTextOf } from './search-index'
 import { describeError, readFailure, writeFailure } from './storage-errors'
 import { messageText } from './text'
@@ -59,24 +65,16 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
     }
   }
 
-  let reconciled: Awaited<ReturnType<typeof reconcileIndex>>
+  let index: ConversationIndex
   try {
-    reconciled = await reconcileIndex(paths.dir, await readIndexFile(paths.index, log), async (id) => {
-      try {
-        const { state, stamp } = await readFile(id)
-        return { summary: summarize(state.conversation), stamp }
-      } catch (error) {
-        log(`Skipped conversation ${id}: ${describeError(error)}`)
-        return undefined
-      }
+    index = await openConversationIndex(paths, { saveDelayMs: INDEX_SAVE_DELAY_MS, log }, async (id) => {
+      const { state, stamp } = await readFile(id)
+      return { summary: summarize(state.conversation), stamp }
     })
   } catch (error) {
     await lock.release()
     throw error
   }
-
-  const index = createConversationIndex(paths.index, reconciled.entries, { saveDelayMs: INDEX_SAVE_DELAY_MS, log })
-  if (reconciled.changed) await index.flush()
   const queue = createKeyedQueue()
   const bodies = createBodyCache<ConversationState>(CACHED_BODIES)
   const listeners = new Set<ChangeListener>()
@@ -121,14 +119,6 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
     return state
   }
 
-  function validRecord(record: ConversationRecord): ConversationRecord {
-    const parsed = recordSchema.safeParse(record)
-    if (parsed.success) return parsed.data
-    return fail('internal', 'Could not save the conversation: the change is malformed.', {
-      issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    })
-  }
-
   /** Appends the records `plan` returns for the current body, then applies them: the disk changes first. */
   function mutate(
     id: string,
@@ -139,7 +129,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
     return queue.run(id, async () => {
       requireKnown(id)
       const state = await bodyOf(id)
-      const records = plan(state).map(validRecord)
+      const records = plan(state).map(validForWriting)
       if (records.length === 0) return summarize(state.conversation)
       let stamp: FileStamp
       try {
@@ -165,7 +155,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
     if (closed) fail('storage', 'Conversation storage is closed.')
     if (!isConversationId(id)) fail('invalid-request', `"${id}" cannot be used as a conversation id.`)
     if (index.get(id)) fail('invalid-request', `A conversation with id ${id} already exists.`)
-    const valid = records.map(validRecord)
+    const valid = records.map(validForWriting)
     return queue.run(id, async () => {
       let stamp: FileStamp
       try {
@@ -180,21 +170,6 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
       bodies.set(id, state)
       return changed(state, stamp)
     })
-  }
-
-  /** What `get` hands out: a copy, with answers cut by an earlier quit shown as such rather than as streaming. */
-  function present(conversation: Conversation): Conversation {
-    const copy = structuredClone(conversation)
-    copy.messages = copy.messages.map((message) =>
-      message.state === 'streaming' && !liveMessages.has(message.id)
-        ? {
-            ...message,
-            state: 'error',
-            error: appError('stream-cut', 'Codex Desk closed before this answer was finished.', { retryable: true }),
-          }
-        : message,
-    )
-    return copy
   }
 
   const search = createSearchIndex(async (id) => {
@@ -221,7 +196,8 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
 
   async function get(id: string): Promise<Conversation> {
     requireKnown(id)
-    return present(await queue.run(id, async () => (await bodyOf(id)).conversation))
+    const conversation = await queue.run(id, async () => (await bodyOf(id)).conversation)
+    return presentConversation(conversation, (messageId) => liveMessages.has(messageId))
   }
 
   return {

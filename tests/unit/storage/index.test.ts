@@ -22,6 +22,19 @@ describe('conversation index', () => {
     expect(reopened.list().map((summary) => summary.title)).toEqual(['New chat', 'Plan the garden'])
   })
 
+  it('saves the rebuilt index so the next start reads no bodies', async () => {
+    const dataDir = await tempDataDir()
+    const first = await openStore(dataDir)
+    const { id } = await first.create(newChat)
+    await first.close()
+    await rm(indexPath(dataDir))
+
+    await openStore(dataDir)
+
+    const saved = JSON.parse(await readFile(indexPath(dataDir), 'utf8'))
+    expect(saved.conversations.map((entry: { id: string }) => entry.id)).toEqual([id])
+  })
+
   it('lists every conversation when index.json is unreadable', async () => {
     const dataDir = await tempDataDir()
     const first = await openStore(dataDir)
