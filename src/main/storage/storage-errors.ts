@@ -2,7 +2,7 @@ import { AppErrorException, fail } from '../../shared/errors'
 import { UnreadableConversationError } from './conversation-file'
 import { NewerRecordVersionError } from './migrations'
 
-function errorText(error: unknown): string {
+export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
@@ -16,12 +16,10 @@ export function readFailure(error: unknown): never {
     fail('storage', 'This conversation file is damaged and cannot be opened.')
   }
   if ((error as NodeJS.ErrnoException).code === 'ENOENT') fail('not-found', 'This conversation no longer exists.')
-  return fail('storage', `Could not read the conversation: ${errorText(error)}`)
+  return fail('storage', `Could not read the conversation: ${describeError(error)}`)
 }
 
 export function writeFailure(error: unknown): never {
   if (error instanceof AppErrorException) throw error
-  return fail('storage', `Could not save the conversation: ${errorText(error)}`, { retryable: true })
+  return fail('storage', `Could not save the conversation: ${describeError(error)}`, { retryable: true })
 }
-
-export { errorText as describeError }
