@@ -10,7 +10,7 @@ const childScript = join(__dirname, 'fixtures', 'append-until-killed.ts')
 const LANES = 5
 const KILLS_PER_LANE = 11
 
-/** Runs the child until a random moment after it is ready, kills it with SIGKILL, returns the ids it acknowledged. */
+/** Runs the child until a random moment after its first acknowledged append, kills it with SIGKILL, returns the ids it acknowledged. */
 function appendUntilKilled(dataDir: string): Promise<string[]> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', childScript, dataDir], {
@@ -23,7 +23,8 @@ function appendUntilKilled(dataDir: string): Promise<string[]> {
     const giveUp = setTimeout(() => child.kill('SIGKILL'), 15_000)
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk
-      if (!killScheduled && stdout.includes('ready\n')) {
+      // Killed at a random moment once appending is under way, so every lane acknowledges something.
+      if (!killScheduled && /^ack /m.test(stdout)) {
         killScheduled = true
         setTimeout(() => child.kill('SIGKILL'), 1 + Math.random() * 40)
       }

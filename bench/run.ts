@@ -1,0 +1,57 @@
+import { writeFileSync } from 'node:fs'
+import { cpus, freemem, platform, release, totalmem } from 'node:os'
+import { join } from 'node:path'
+import type { BenchRow } from './types'
+
+/**
+ * `npm run bench`: every benchmark measures its subject and a baseline in the same run on the same machine, and
+ * the results (with the machine and the date) go to bench/RESULTS.md. Speed is never asserted in a test.
+ */
+const suites: Array<{ title: string; load: () => Promise<() => Promise<BenchRow[]>> }> = [
+  { title: 'Conversation storage', load: async () => (await import('./storage-bench')).runStorageBench },
+  { title: 'Streaming SSE decoding', load: async () => (await import('./sse-bench')).runSseBench },
+]
+
+function format(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toPrecision(3)
+}
+
+async function main(): Promise<void> {
+  const sections: string[] = []
+  for (const suite of suites) {
+    process.stderr.write(`${suite.title}…\n`)
+    const rows = await (await suite.load())()
+    const lines = rows.map(
+      (row) =>
+        `| ${row.name} | ${format(row.value)} ${row.unit} | ${row.baseline === undefined ? '–' : `${format(row.baseline)} ${row.unit}`} | ${row.ratio === undefined ? '–' : `${format(row.ratio)}×`} | ${row.note ?? ''} |`,
+    )
+    sections.push(
+      [
+        `## ${suite.title}`,
+        '',
+        '| measure | result | baseline | ratio | note |',
+        '| --- | --- | --- | --- | --- |',
+        ...lines,
+      ].join('\n'),
+    )
+  }
+  const cpu = cpus()[0]?.model ?? 'unknown CPU'
+  const header = [
+    '# Benchmark results',
+    '',
+    `- date: ${new Date().toISOString()}`,
+    `- machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free), ${platform()} ${release()}`,
+    `- node: ${process.version}`,
+    '',
+    'Ratio = baseline ÷ result for times (higher is better: how many times faster than the baseline), measured in the same run.',
+    '',
+  ].join('\n')
+  const out = join(__dirname, 'RESULTS.md')
+  writeFileSync(out, `${header}\n${sections.join('\n\n')}\n`)
+  process.stderr.write(`Wrote ${out}\n`)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+})
