@@ -1,7 +1,11 @@
 import { join } from 'node:path'
 import { ensureWebBuild } from '../../src/web/renderer-build'
+import { findElectronBinary } from './support/electron-binary'
 
-/** Builds the web UI once, so no spec pays for it while its clock runs. */
+/** Builds the web UI once, so no spec pays for it while its clock runs, and says why Electron runs will skip. */
 export default async function globalSetup(): Promise<void> {
-  await ensureWebBuild(join(__dirname, '../..'), (message) => process.stderr.write(`${message}\n`))
+  const log = (message: string) => process.stderr.write(`${message}\n`)
+  await ensureWebBuild(join(__dirname, '../..'), log)
+  const electron = findElectronBinary()
+  if ('skipReason' in electron) log(`[electron] project skips: ${electron.skipReason}`)
 }

@@ -20,7 +20,7 @@ function SignInHint() {
     <div className="banner banner-info">
       <span>{account.message ?? 'Sign in with your ChatGPT account in Settings to start chatting.'}</span>
       <button type="button" className="link-button" onClick={openSettings}>
-        Open Settings
+        Go to sign-in
       </button>
     </div>
   )

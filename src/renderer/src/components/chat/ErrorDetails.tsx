@@ -18,7 +18,7 @@ export function ErrorDetails({ error }: { error: AppError }) {
       )}
       {(error.kind === 'not-signed-in' || error.kind === 'sign-in-again') && (
         <button type="button" className="link-button" onClick={openSettings}>
-          Open Settings
+          Go to sign-in
         </button>
       )}
     </>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 
 interface CopyButtonProps {
   text: string
-  /** The accessible name, e.g. "Copy" for a message and "Copy code" for a code block. */
+  /** The accessible name, e.g. "Copy" for a message and "Code to clipboard" for a code block (never "Copy…", which would also match the message's "Copy"). */
   label: string
   className?: string
 }

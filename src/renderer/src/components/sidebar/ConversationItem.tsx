@@ -59,11 +59,20 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
           }}
         />
       ) : (
-        <button type="button" className="conversation-open" onClick={() => void open(conversation.id)}>
+        // A link, not a button: entries of the Conversations navigation, the open one aria-current="page".
+        <a
+          href="#conversation"
+          className="conversation-open"
+          aria-current={active ? 'page' : undefined}
+          onClick={(event) => {
+            event.preventDefault()
+            void open(conversation.id)
+          }}
+        >
           {conversation.pinned && <PinIcon />}
           <span className="conversation-title">{conversation.title}</span>
           {busy && <span className="busy-dot" role="img" aria-label="Replying" />}
-        </button>
+        </a>
       )}
       {!renaming && (
         <div className="conversation-actions">
