@@ -40,6 +40,8 @@ export interface FakeResponses {
   setModels(models: FakeModelInfo[]): void
   /** Makes `/models` answer with this status (and body) until called with null. */
   failModels(failure: { status: number; body?: string } | null): void
+  /** Replaces the answer played when the queue is empty (`npm run demo` plays a richer, paced one). */
+  setDefaultScenario(factory: (lastUserText: string) => Scenario): void
 }
 
 const PREFIX = '/backend-api/codex'
@@ -52,6 +54,7 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
   const open = new Set<ServerResponse>()
   let models = defaultModelCatalog()
   let modelsFailure: { status: number; body?: string } | null = null
+  let makeDefaultScenario = defaultScenario
 
   const isKnownModel = (slug: string) =>
     models.some((entry) => entry.slug === slug) || BUILTIN_MODELS.some((spec) => spec.id === slug)
@@ -77,7 +80,7 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
 
   function nextScenario(userText: string): Scenario {
     const head = queue[0]
-    if (!head) return defaultScenario(userText)
+    if (!head) return makeDefaultScenario(userText)
     if ((head.times ?? 1) > 1) head.times = (head.times ?? 1) - 1
     else queue.shift()
     return head
@@ -168,6 +171,9 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
     },
     failModels(failure) {
       modelsFailure = failure
+    },
+    setDefaultScenario(factory) {
+      makeDefaultScenario = factory
     },
   }
 }

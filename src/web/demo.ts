@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { version } from '../../package.json'
+import { demoScenario } from '../fake-codex/demo-answer'
 import { startFakeCodex } from '../fake-codex/server'
 import { parseHarnessArgs } from './cli-args'
 import { signInThroughLoopback } from './demo-sign-in'
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   })
   await ensureWebBuild(REPO_ROOT, log)
   const fake = await startFakeCodex()
+  fake.responses.setDefaultScenario(demoScenario)
   const oauthPort = await freeLoopbackPort()
   const harness = await startWebHarness({
     port: args.port,
