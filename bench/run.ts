@@ -10,6 +10,7 @@ import type { BenchRow } from './types'
 const suites: Array<{ title: string; load: () => Promise<() => Promise<BenchRow[]>> }> = [
   { title: 'Conversation storage', load: async () => (await import('./storage-bench')).runStorageBench },
   { title: 'Streaming SSE decoding', load: async () => (await import('./sse-bench')).runSseBench },
+  { title: 'Streaming Markdown', load: async () => (await import('./markdown-bench')).runMarkdownBench },
 ]
 
 function format(value: number): string {
