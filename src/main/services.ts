@@ -1,3 +1,4 @@
+import { FALLBACK_DEFAULT_MODEL } from '../shared/models'
 import { createAuth } from './auth'
 import type { Chat } from './chat'
 import { createChat } from './chat'
@@ -26,7 +27,8 @@ export async function createAppServices(platform: Platform, env: ServiceEnv, log
   let chat: Chat | undefined
   const storage = await openStorage({
     dataDir: platform.dataDir,
-    defaultModel: () => chat?.defaultModel() ?? { model: settings.get().lastModel ?? 'gpt-5.4', effort: null },
+    // Storage is opened before chat exists (chat needs the store); nothing asks for a default model until then.
+    defaultModel: () => chat?.defaultModel() ?? { model: FALLBACK_DEFAULT_MODEL, effort: null },
     saveFile: platform.desktop.saveFile,
     log,
   })
