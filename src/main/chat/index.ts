@@ -126,7 +126,8 @@ export function createChat(deps: ChatDeps): Chat {
     defaultModel() {
       const { lastModel, lastEffort } = settings.get()
       if (lastModel) return { model: lastModel, effort: lastEffort }
-      const first = lastModels?.[0]
+      // The backend's first listed model; the built-in registry's order says nothing about what this account has.
+      const first = lastModels?.find((model) => model.source === 'backend')
       if (first) return { model: first.id, effort: first.defaultEffort ?? null }
       return { model: FALLBACK_DEFAULT_MODEL, effort: findBuiltinModel(FALLBACK_DEFAULT_MODEL)?.defaultEffort ?? null }
     },

@@ -16,6 +16,14 @@ describe('models', () => {
     expect(harness.chat.defaultModel()).toEqual({ model: first.id, effort: first.defaultEffort ?? null })
   })
 
+  it('starts new chats on gpt-4.1 when the backend cannot list its models', async () => {
+    const { fake, harness } = await setupChat()
+    fake.responses.failModels({ status: 503 })
+    const models = await harness.call('models:list', undefined)
+    expect(models.every((model) => model.source === 'builtin')).toBe(true)
+    expect(harness.chat.defaultModel().model).toBe('gpt-4.1')
+  })
+
   it('falls back to the built-in default before any list was fetched', async () => {
     const { harness } = await setupChat()
     expect(harness.chat.defaultModel().model).toBe('gpt-4.1')
