@@ -38,6 +38,8 @@ export interface FakeIssuer {
   denyNextAuthorize(reason?: string): void
   /** Refresh requests received, failed ones included. */
   readonly refreshCount: number
+  /** Every token set issued so far (code exchanges, refreshes, `issueTokens()`), oldest first; read-only copies. */
+  issuedTokens(): IssuedTokens[]
 }
 
 export const FAKE_CLIENT_ID = 'app_EMoamEEZ73f0CkXaXp7hrann'
@@ -152,6 +154,7 @@ export function createFakeIssuer(options: FakeIssuerOptions): FakeIssuer {
     get refreshCount() {
       return refreshCount
     },
+    issuedTokens: () => ledger.issued(),
   }
 }
 

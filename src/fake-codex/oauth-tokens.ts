@@ -19,11 +19,14 @@ export interface TokenLedger {
   /** Trades a live refresh token for new tokens; a refresh token works once, like the real issuer's. */
   rotate(refreshToken: string): RotateResult
   verify(accessToken: string): IssuedAccessToken | null
+  /** Every token set handed out so far, oldest first (copies). */
+  issued(): IssuedTokens[]
 }
 
 export function createTokenLedger(options: { issuerUrl(): string; clientId: string; ttlSeconds: number }): TokenLedger {
   const accessTokens = new Map<string, IssuedAccessToken>()
   const refreshTokens = new Map<string, { account: FakeAccount; used: boolean }>()
+  const issuedSets: IssuedTokens[] = []
 
   function issue(account: FakeAccount): IssuedTokens {
     const issuedAt = Math.floor(Date.now() / 1000)
@@ -46,12 +49,14 @@ export function createTokenLedger(options: { issuerUrl(): string; clientId: stri
     const refreshToken = `rt_${randomBytes(32).toString('base64url')}`
     accessTokens.set(accessToken, { account, expiresAt: exp * 1000 })
     refreshTokens.set(refreshToken, { account, used: false })
-    return {
+    const tokens: IssuedTokens = {
       id_token: encodeJwt({ ...claims, jti: randomBytes(8).toString('hex') }),
       access_token: accessToken,
       refresh_token: refreshToken,
       expires_in: options.ttlSeconds,
     }
+    issuedSets.push(tokens)
+    return { ...tokens }
   }
 
   return {
@@ -76,5 +81,6 @@ export function createTokenLedger(options: { issuerUrl(): string; clientId: stri
       const issued = accessTokens.get(accessToken)
       return issued && issued.expiresAt > Date.now() ? issued : null
     },
+    issued: () => issuedSets.map((tokens) => ({ ...tokens })),
   }
 }

@@ -99,6 +99,17 @@ describe('the fake ChatGPT issuer', () => {
     expect(fake.issuer.verifyAccessToken('not-a-token')).toBeNull()
   })
 
+  it('lists every token set it issued, for tests to look for leaks', async () => {
+    expect(fake.issuer.issuedTokens()).toEqual([])
+    const { verifier, challenge } = pkce()
+    const exchanged = await (await exchange(await authorize(challenge), verifier)).json()
+    const direct = fake.issuer.issueTokens()
+    expect(fake.issuer.issuedTokens()).toEqual([exchanged, direct])
+    // A copy: a test cannot change what the issuer remembers.
+    fake.issuer.issuedTokens()[0].access_token = 'changed'
+    expect(fake.issuer.issuedTokens()[0]).toEqual(exchanged)
+  })
+
   it('rejects a reused refresh token the way the real issuer does', async () => {
     const { refresh_token } = fake.issuer.issueTokens()
     const refresh = () =>
