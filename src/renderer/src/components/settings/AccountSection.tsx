@@ -31,7 +31,12 @@ export function AccountSection() {
   return (
     <section className="settings-section" aria-labelledby="settings-account">
       <h3 id="settings-account">Account</h3>
-      {account?.message && <p className="settings-message">{account.message}</p>}
+      {account?.message && (
+        // Every account message is a problem (failed, cancelled or timed-out sign-in, "Sign in again"): announce it.
+        <p role="alert" className="settings-message">
+          {account.message}
+        </p>
+      )}
       {account?.status === 'signed-in' ? (
         <div className="account-row">
           <div>
