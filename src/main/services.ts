@@ -49,6 +49,10 @@ export async function createAppServices(platform: Platform, env: ServiceEnv, log
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
     ...storage.handlers,
+    'conversations:get': async (input) => {
+      const conversation = await storage.handlers['conversations:get'](input)
+      return chat ? chat.withLiveMessage(conversation) : conversation
+    },
     ...auth.handlers,
     ...chat.handlers,
   }

@@ -165,6 +165,29 @@ describe('chat reducer', () => {
     expect(edited.messages[0].parts).toEqual([{ kind: 'text', text: 'Hello again' }])
   })
 
+  it('keeps what a conversation loaded mid-answer holds when the events before the load are replayed on it', () => {
+    const loaded = emptyThread(CONVERSATION, [
+      userHello,
+      { ...answer, parts: [{ kind: 'text', text: 'Already streamed' }] },
+    ])
+    const thread = fold(
+      [
+        started,
+        {
+          type: 'part-added',
+          conversationId: CONVERSATION,
+          messageId: 'a1',
+          partIndex: 0,
+          part: { kind: 'text', text: '' },
+        },
+        { type: 'text-delta', conversationId: CONVERSATION, messageId: 'a1', partIndex: 0, delta: ' and more' },
+      ],
+      loaded,
+    )
+    expect(thread.messages.map((m) => m.id)).toEqual(['u1', 'a1'])
+    expect(thread.messages[1].parts).toEqual([{ kind: 'text', text: 'Already streamed and more' }])
+  })
+
   it('ignores events of another conversation', () => {
     const thread = fold([started])
     expect(chatReducer(thread, { ...started, conversationId: 'other' })).toBe(thread)

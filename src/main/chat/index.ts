@@ -42,6 +42,11 @@ export interface ChatDeps {
 export interface Chat extends Capability<ChatChannels> {
   /** The model and effort a new conversation gets: last used, else the backend's first listed model. */
   defaultModel(): { model: string; effort: ReasoningEffort | null }
+  /**
+   * The stored conversation with the answer being written as it stands now: the store checkpoints a streaming
+   * answer only now and then, and the renderer continues from the snapshot with the deltas that follow it.
+   */
+  withLiveMessage(conversation: Conversation): Conversation
 }
 
 function userMessage(text: string): ChatMessage {
@@ -61,6 +66,7 @@ export function createChat(deps: ChatDeps): Chat {
     })
   const tools = deps.tools ?? createToolRegistry()
   const usage = createUsageMeter()
+  const liveMessages = new Map<string, ChatMessage>()
   usage.onChange((limits) => events.emit('usage:changed', limits))
 
   let lastModels: ModelSpec[] | undefined
@@ -83,7 +89,18 @@ export function createChat(deps: ChatDeps): Chat {
   const turns = createActiveTurns(
     (plan, control) =>
       runTurn(
-        { client, tools, store, log, emit: (event) => events.emit('chat:event', event), onUsageLimits: usage.update },
+        {
+          client,
+          tools,
+          store,
+          log,
+          emit: (event) => events.emit('chat:event', event),
+          onUsageLimits: usage.update,
+          onLiveMessage(conversationId, message) {
+            if (message) liveMessages.set(conversationId, message)
+            else liveMessages.delete(conversationId)
+          },
+        },
         plan,
         control,
       ),
@@ -123,6 +140,14 @@ export function createChat(deps: ChatDeps): Chat {
   }
 
   return {
+    withLiveMessage(conversation) {
+      const live = liveMessages.get(conversation.id)
+      if (!live) return conversation
+      const index = conversation.messages.findIndex((message) => message.id === live.id)
+      // Not stored yet when the turn has only just started: it follows the user's message it answers.
+      const messages = index >= 0 ? conversation.messages.with(index, live) : [...conversation.messages, live]
+      return { ...conversation, messages }
+    },
     defaultModel() {
       const { lastModel, lastEffort } = settings.get()
       if (lastModel) return { model: lastModel, effort: lastEffort }

@@ -40,6 +40,11 @@ export interface TurnDeps {
   emit(event: ChatEvent): void
   onUsageLimits(limits: Partial<UsageLimits>): void
   log(message: string): void
+  /**
+   * The answer as it stands after every change, in step with `emit` (null once `turn-finished` is out), so a
+   * conversation loaded mid-answer shows what was streamed: the store only checkpoints it now and then.
+   */
+  onLiveMessage?(conversationId: string, message: ChatMessage | null): void
 }
 
 export interface TurnPlan {
@@ -92,10 +97,16 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
     model: plan.request.model,
     ...(plan.effort ? { effort: plan.effort } : {}),
   })
-  const recorder = createMessageRecorder(
+  const storeRecorder = createMessageRecorder(
     (message) => deps.store.recordAssistantMessage(conversationId, message),
     deps.log,
   )
+  const recorder = {
+    record(message: ChatMessage): Promise<void> {
+      deps.onLiveMessage?.(conversationId, message)
+      return storeRecorder.record(message)
+    },
+  }
   const assemblerOptions: AssemblerOptions = {
     initialToolState: (name) => (deps.tools.needsApproval(name) ? 'pending-approval' : 'running'),
   }
@@ -182,5 +193,6 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
   await recorder.record(message)
   control.release()
   deps.emit({ type: 'turn-finished', conversationId, message })
+  deps.onLiveMessage?.(conversationId, null)
   return message
 }

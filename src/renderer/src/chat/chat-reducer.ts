@@ -75,9 +75,10 @@ function startTurn(thread: ChatThread, event: Extract<ChatEvent, { type: 'turn-s
     while (end > 0 && messages[end - 1].role === 'assistant') end--
     messages = messages.slice(0, end)
   }
-  // The conversation may have been loaded after main had already stored this turn's answer.
+  // The conversation may have been loaded after main had already stored this turn's answer: that copy is newer.
+  const loaded = thread.messages.find((message) => message.id === event.assistantMessage.id)
   const withoutAnswer = messages.filter((message) => message.id !== event.assistantMessage.id)
-  return { ...thread, messages: [...withoutAnswer, event.assistantMessage], retry: null }
+  return { ...thread, messages: [...withoutAnswer, loaded ?? event.assistantMessage], retry: null }
 }
 
 export function chatReducer(thread: ChatThread, event: ChatEvent): ChatThread {
@@ -86,6 +87,11 @@ export function chatReducer(thread: ChatThread, event: ChatEvent): ChatThread {
     case 'turn-started':
       return startTurn(thread, event)
     case 'part-added':
+      // Parts are only ever appended; one already there came with a conversation loaded after it was added, and
+      // holds what streamed into it since.
+      return updateMessage(thread, event.messageId, (message) =>
+        message.parts[event.partIndex] ? message : updatePart(message, event.partIndex, () => event.part),
+      )
     case 'part-updated':
       return updateMessage(thread, event.messageId, (message) => updatePart(message, event.partIndex, () => event.part))
     case 'text-delta':
