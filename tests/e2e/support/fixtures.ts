@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, type Browser, test as base, type ElectronApplication, type Page } from '@playwright/test'
 import { type FakeCodex, startFakeCodex } from '../../../src/fake-codex/server'
+import { seedConversations } from '../../../src/main/storage/seed'
+import type { Conversation } from '../../../src/shared/domain'
 import { findElectronBinary } from './electron-binary'
 import { type HarnessProcess, REPO_ROOT, startHarnessProcess } from './harness-process'
 
@@ -39,9 +41,18 @@ interface Running {
   stop(): Promise<void>
 }
 
-export const test = base.extend<{ shell: Shell; desk: Desk }>({
+export const test = base.extend<{
+  shell: Shell
+  /**
+   * What the fresh data folder holds before the app first starts, written through the real store:
+   * `test.use({ seed: { conversations } })`. (An object, not a bare array: Playwright reads `[value, options]` arrays.)
+   */
+  seed: { conversations: Conversation[] } | undefined
+  desk: Desk
+}>({
   shell: ['web', { option: true }],
-  desk: async ({ shell, playwright, launchOptions }, use, testInfo) => {
+  seed: [undefined, { option: true }],
+  desk: async ({ shell, seed, playwright, launchOptions }, use, testInfo) => {
     if (shell === 'electron') {
       const found = findElectronBinary()
       testInfo.skip('skipReason' in found, 'skipReason' in found ? found.skipReason : '')
@@ -96,6 +107,7 @@ export const test = base.extend<{ shell: Shell; desk: Desk }>({
       }
     }
 
+    if (seed) await seedConversations(dataDir, seed.conversations)
     let running = await launch()
     const desk: Desk = {
       get page() {
