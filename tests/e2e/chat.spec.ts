@@ -81,9 +81,10 @@ test('send a message and see the answer stream in, with its reasoning and Markdo
       answer.evaluate(
         (element) =>
           element.getAttribute('data-state') === 'streaming' &&
-          (element.textContent ?? '').includes('Apple') &&
-          !(element.textContent ?? '').includes('const answer'),
+          (element.textContent ?? '').includes('Here is a table') &&
+          !(element.textContent ?? '').includes('That is'),
       ),
+      { intervals: [50] },
     )
     .toBe(true)
 
