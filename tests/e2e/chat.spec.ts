@@ -63,7 +63,8 @@ test('send a message and see the answer stream in, with its reasoning and Markdo
     kind: 'text',
     reasoning: ['**Planning the table**\n\nTwo fruits and their colours.'],
     text: 'Here is a table:\n\n| Fruit | Colour |\n| --- | --- |\n| Apple | Red |\n| Banana | Yellow |\n\nAnd some code:\n\n```ts\nconst answer = 42\n```\n\nThat is **all**.',
-    tokensPerSecond: 30,
+    // Slow enough (~4 s) that the steps below see it mid-stream even on a loaded machine.
+    tokensPerSecond: 12,
   })
   await send(page, 'Show me a table')
 
