@@ -6,6 +6,7 @@ import { demoScenario } from '../fake-codex/demo-answer'
 import { startFakeCodex } from '../fake-codex/server'
 import { parseHarnessArgs } from './cli-args'
 import { signInThroughLoopback } from './demo-sign-in'
+import { freeLoopbackPort } from './free-port'
 import { ensureWebBuild } from './renderer-build'
 import { REPO_ROOT, startWebHarness } from './server'
 
@@ -44,18 +45,6 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
-}
-
-async function freeLoopbackPort(): Promise<number> {
-  const { createServer } = await import('node:net')
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 }
 
 main().catch((error: unknown) => {

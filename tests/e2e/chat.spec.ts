@@ -78,13 +78,14 @@ test('send a message and see the answer stream in, with its reasoning and Markdo
   await expect(answer.getByTestId('reasoning')).toBeVisible()
   // Part of the answer shows while it is still streaming (state and text read in one go).
   await expect
-    .poll(() =>
-      answer.evaluate(
-        (element) =>
-          element.getAttribute('data-state') === 'streaming' &&
-          (element.textContent ?? '').includes('Here is a table') &&
-          !(element.textContent ?? '').includes('That is'),
-      ),
+    .poll(
+      () =>
+        answer.evaluate(
+          (element) =>
+            element.getAttribute('data-state') === 'streaming' &&
+            (element.textContent ?? '').includes('Here is a table') &&
+            !(element.textContent ?? '').includes('That is'),
+        ),
       { intervals: [50] },
     )
     .toBe(true)

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, type Browser, test as base, type ElectronApplication, type Page } from '@playwright/test'
 import { type FakeCodex, startFakeCodex } from '../../../src/fake-codex/server'
 import { seedConversations } from '../../../src/main/storage/seed'
 import type { Conversation } from '../../../src/shared/domain'
+import { freeLoopbackPort } from '../../../src/web/free-port'
 import { findElectronBinary } from './electron-binary'
 import { type HarnessProcess, REPO_ROOT, startHarnessProcess } from './harness-process'
 
@@ -22,18 +22,6 @@ export interface Desk {
   consoleErrors: string[]
   /** Stops the app and starts it again on the same data folder. */
   restart(): Promise<void>
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 interface Running {
@@ -62,7 +50,7 @@ export const test = base.extend<{
     const env = {
       CODEX_BASE_URL: fake.baseUrl,
       CODEX_AUTH_ISSUER: fake.issuerUrl,
-      CODEX_OAUTH_PORT: String(await freePort()),
+      CODEX_OAUTH_PORT: String(await freeLoopbackPort()),
       CODEX_DESK_DATA_DIR: dataDir,
     }
     const receivedFrames: string[] = []

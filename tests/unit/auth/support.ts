@@ -1,6 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer as createHttpServer, type Server } from 'node:http'
-import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type FakeCodex, type FakeCodexOptions, startFakeCodex } from '../../../src/fake-codex/server'
@@ -66,16 +65,9 @@ export function settingsWith(patch: Partial<Settings> = {}): SettingsService & {
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
+import { freeLoopbackPort as freePort } from '../../../src/web/free-port'
+
+export { freePort }
 
 /** A program that holds a port and is not a Codex login server: `/cancel` means nothing to it. */
 export async function holdPort(port: number): Promise<Server> {
