@@ -35,7 +35,8 @@ export async function createAppServices(platform: Platform, env: ServiceEnv, log
   storage.store.onChange((change) => events.emit('conversations:changed', change))
 
   const auth = createAuth({ platform, env, events, settings, log })
-  chat = createChat({ platform, env, events, settings, store: storage.store, tokens: auth.tokens, log })
+  const liveChat = createChat({ platform, env, events, settings, store: storage.store, tokens: auth.tokens, log })
+  chat = liveChat
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -51,17 +52,17 @@ export async function createAppServices(platform: Platform, env: ServiceEnv, log
     ...storage.handlers,
     'conversations:get': async (input) => {
       const conversation = await storage.handlers['conversations:get'](input)
-      return chat ? chat.withLiveMessage(conversation) : conversation
+      return liveChat.withLiveMessage(conversation)
     },
     ...auth.handlers,
-    ...chat.handlers,
+    ...liveChat.handlers,
   }
 
   return {
     dispatch: createDispatcher(handlers),
     events,
     async dispose() {
-      await chat?.dispose()
+      await liveChat.dispose()
       await auth.dispose()
       await storage.dispose()
     },
