@@ -1,19 +1,9 @@
 import { app, type Session, shell, type WebContents } from 'electron'
+import { contentSecurityPolicy } from '../shared/content-security-policy'
 import { isWebUrl } from './platform/electron-desktop'
 
 /** The CSP for every response the renderer loads (the index.html meta tag says the same for file://). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy([])
 
 export function applySessionPolicies(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { contentSecurityPolicy } from '../shared/content-security-policy'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,18 +18,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json',
 }
 
-export const WEB_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self' ws://127.0.0.1:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
+export const WEB_CONTENT_SECURITY_POLICY = contentSecurityPolicy(['ws://127.0.0.1:*'])
 
 /** Serves the built renderer; paths outside `root` are refused, unknown paths get index.html's 404. */
 export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
