@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process'
-import { join, resolve } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { build } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openConversationStore } from '../../../src/main/storage/store'
 import { tempDataDir } from './support'
 
-const repoRoot = resolve(__dirname, '../../..')
-const childScript = join(__dirname, 'fixtures', 'append-until-killed.ts')
+const childSource = join(__dirname, 'fixtures', 'append-until-killed.ts')
+let childDir = ''
+let childScript = ''
 // Independent data folders killed in parallel: 5 × 11 = 55 kills, each folder reopened after every one.
 const LANES = 5
 const KILLS_PER_LANE = 11
@@ -13,8 +17,7 @@ const KILLS_PER_LANE = 11
 /** Runs the child until a random moment after its first acknowledged append, kills it with SIGKILL, returns the ids it acknowledged. */
 function appendUntilKilled(dataDir: string): Promise<string[]> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, dataDir], {
-      cwd: repoRoot,
+    const child = spawn(process.execPath, [childScript, dataDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''
@@ -66,6 +69,30 @@ async function killRepeatedly(): Promise<{ acknowledged: number; lost: string[] 
   }
   return { acknowledged: acknowledged.length, lost: [...lost] }
 }
+
+/**
+ * The child is bundled once into plain JavaScript: starting it under a TypeScript loader costs most of a second per
+ * kill on a loaded machine, which made the test's time depend on the machine's load rather than on the kills.
+ */
+beforeAll(async () => {
+  childDir = await mkdtemp(join(tmpdir(), 'codex-desk-crash-child-'))
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    ssr: { noExternal: true },
+    build: {
+      ssr: childSource,
+      outDir: childDir,
+      minify: false,
+      rollupOptions: { output: { format: 'cjs', entryFileNames: 'append-until-killed.cjs' } },
+    },
+  })
+  childScript = join(childDir, 'append-until-killed.cjs')
+}, 60_000)
+
+afterAll(async () => {
+  await rm(childDir, { recursive: true, force: true })
+})
 
 describe('crash safety', () => {
   it('every acknowledged message survives a crash mid-write', async () => {
