@@ -50,6 +50,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     allowedOrigins: () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
     dispatch: services.dispatch,
     events: services.events,
+    log,
   })
 
   try {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import { contentSecurityPolicy } from '../shared/content-security-policy'
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -26,7 +27,11 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     res.writeHead(405, { allow: 'GET, HEAD' }).end()
     return
   }
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)
+  const pathname = decodedPath(req.url ?? '/')
+  if (pathname === null) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request')
+    return
+  }
   const relative = normalize(pathname === '/' ? '/index.html' : pathname)
   const file = join(root, relative)
   if (!file.startsWith(root + sep)) {
@@ -50,5 +55,15 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     res.end()
     return
   }
-  createReadStream(file).pipe(res)
+  // The response is already under way: a read error can only cut it short, and pipeline ends both streams.
+  await pipeline(createReadStream(file), res).catch(() => res.destroy())
+}
+
+/** The request's path, percent-decoded; null when its encoding is broken (`%E0%A4%A`), which is the client's error. */
+function decodedPath(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(url, 'http://127.0.0.1').pathname)
+  } catch {
+    return null
+  }
 }

@@ -32,8 +32,10 @@ export function attachWsTransport(options: {
   allowedOrigins: () => string[]
   dispatch: Dispatch
   events: EventHub
+  log(message: string): void
 }): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 })
+  wss.on('error', (error) => options.log(`WebSocket server error: ${error.message}`))
 
   function refuse(socket: Duplex, status: number, reason: string): void {
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
@@ -54,6 +56,9 @@ export function attachWsTransport(options: {
     }
     const unsubscribe = options.events.subscribe((event, payload) => send({ type: 'event', event, payload }))
     ws.on('close', unsubscribe)
+    // A frame the protocol forbids (bad UTF-8, a bad opcode, an unmasked or oversized frame) ends this connection
+    // only: `ws` closes it with the matching code, and the page reconnects. Without a listener it would crash main.
+    ws.on('error', (error) => options.log(`A WebSocket connection was closed after a protocol error: ${error.message}`))
     ws.on('message', (data) => {
       let frame: z.infer<typeof invokeFrame>
       try {

@@ -13,12 +13,14 @@ let server: Server
 let port: number
 let events: EventHub
 let close: () => void
+let logged: string[]
 
 beforeEach(async () => {
   server = createServer((_req, res) => res.writeHead(404).end())
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   port = (server.address() as AddressInfo).port
   events = new EventHub()
+  logged = []
   const handlers = { 'settings:get': () => ({ theme: 'dark' }) } as unknown as Handlers
   const transport = attachWsTransport({
     server,
@@ -26,6 +28,7 @@ beforeEach(async () => {
     allowedOrigins: () => [`http://127.0.0.1:${port}`],
     dispatch: createDispatcher(handlers),
     events,
+    log: (message) => logged.push(message),
   })
   close = transport.close
 })
@@ -84,5 +87,20 @@ describe('the web harness connection', () => {
     socket.send('not json')
     expect(await reply).toMatchObject({ type: 'result', result: { ok: false, error: { kind: 'invalid-payload' } } })
     socket.close()
+  })
+
+  it('a frame the protocol forbids closes only that connection, and the harness keeps answering others', async () => {
+    const bad = await connect(`?token=${TOKEN}`)
+    const closed = new Promise<number>((resolve) => bad.once('close', (code) => resolve(code)))
+    // A text frame whose bytes are not UTF-8.
+    bad.send(Buffer.from([0xc3, 0x28, 0xff]), { binary: false })
+    expect(await closed).toBe(1007)
+
+    const good = await connect(`?token=${TOKEN}`)
+    const reply = nextFrame(good)
+    good.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'settings:get' }))
+    expect(await reply).toMatchObject({ id: 1, result: { ok: true } })
+    good.close()
+    expect(logged.join('\n')).not.toContain(TOKEN)
   })
 })
