@@ -1,5 +1,9 @@
-import { appendFile, copyFile, open, rename } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { appendFile, chmod, copyFile, mkdir, open, readdir, rename, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+
+/** Conversations are private chats: only the user who owns the data folder may read them. */
+export const PRIVATE_FILE_MODE = 0o600
+export const PRIVATE_DIR_MODE = 0o700
 
 /** Size and modification time of a file as the index last saw it: a file that no longer matches is re-read. */
 export interface FileStamp {
@@ -11,7 +15,7 @@ export const TEMP_SUFFIX = '.tmp'
 
 /** Appends in one write, so a crash tears at most the last line; `flush` waits for the disk (fsync). */
 export async function appendToFile(path: string, text: string, flush: boolean): Promise<FileStamp> {
-  const handle = await open(path, 'a')
+  const handle = await open(path, 'a', PRIVATE_FILE_MODE)
   try {
     await handle.appendFile(text, 'utf8')
     if (flush) await handle.sync()
@@ -25,7 +29,7 @@ export async function appendToFile(path: string, text: string, flush: boolean): 
 /** Readers see either the old or the new content, never a mix: the content goes to a temp file renamed over. */
 export async function writeAtomically(path: string, content: string, flush = true): Promise<FileStamp> {
   const temp = `${path}${TEMP_SUFFIX}`
-  const handle = await open(temp, 'w')
+  const handle = await open(temp, 'w', PRIVATE_FILE_MODE)
   let stamp: FileStamp
   try {
     await handle.writeFile(content, 'utf8')
@@ -44,6 +48,7 @@ export async function writeAtomically(path: string, content: string, flush = tru
 export async function keepBackup(path: string): Promise<void> {
   const backup = `${path}.bak`
   await copyFile(path, backup)
+  await chmod(backup, PRIVATE_FILE_MODE)
   const handle = await open(backup, 'r+')
   try {
     await handle.sync()
@@ -53,7 +58,7 @@ export async function keepBackup(path: string): Promise<void> {
 }
 
 export async function appendDurably(path: string, text: string): Promise<void> {
-  await appendFile(path, text, { encoding: 'utf8', flush: true })
+  await appendFile(path, text, { encoding: 'utf8', flush: true, mode: PRIVATE_FILE_MODE })
 }
 
 /** Makes a created or renamed file's directory entry durable; directories cannot be opened on Windows. */
@@ -65,4 +70,18 @@ export async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await handle.close()
   }
+}
+
+/**
+ * Creates the folder readable by its owner only. A folder an older version left open to others (0755, files 0644)
+ * is tightened once, with everything in it; after that the folder's own mode says there is nothing to do.
+ */
+export async function ensurePrivateDirectory(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
+  if (process.platform === 'win32') return
+  if (((await stat(dir)).mode & 0o077) === 0) return
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isFile()) await chmod(join(dir, entry.name), PRIVATE_FILE_MODE)
+  }
+  await chmod(dir, PRIVATE_DIR_MODE)
 }

@@ -1,5 +1,6 @@
 import { open, readFile, unlink } from 'node:fs/promises'
 import { fail } from '../../shared/errors'
+import { PRIVATE_FILE_MODE } from './durable-files'
 
 export interface FileLock {
   release(): Promise<void>
@@ -27,7 +28,7 @@ async function readOwner(path: string): Promise<number | undefined> {
 
 async function tryCreate(path: string): Promise<boolean> {
   try {
-    const handle = await open(path, 'wx')
+    const handle = await open(path, 'wx', PRIVATE_FILE_MODE)
     try {
       await handle.writeFile(`${process.pid}\n`, 'utf8')
       await handle.sync()

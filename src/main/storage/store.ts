@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import type { ChatMessage, Conversation, ConversationSummary } from '../../shared/domain'
 import { fail } from '../../shared/errors'
 import type { ConversationStore } from '../ports'
@@ -17,7 +17,7 @@ import {
   summarize,
 } from './conversation-state'
 import { exportConversation, parseExport } from './conversation-transfer'
-import { appendToFile, type FileStamp, writeAtomically } from './durable-files'
+import { appendToFile, ensurePrivateDirectory, type FileStamp, writeAtomically } from './durable-files'
 import { acquireLock } from './file-lock'
 import { createKeyedQueue } from './keyed-queue'
 import { RECORD_VERSIONING, type RecordVersioning } from './migrations'
@@ -54,7 +54,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
   const log = options.log ?? (() => undefined)
   const versioning = options.versioning ?? RECORD_VERSIONING
   const paths = storagePaths(options.dataDir)
-  await mkdir(paths.dir, { recursive: true })
+  await ensurePrivateDirectory(paths.dir)
   const lock = await acquireLock(paths.lock, 'Your conversations')
 
   async function readFile(id: string): Promise<{ state: ConversationState; stamp: FileStamp }> {
