@@ -7,6 +7,7 @@ import type { Dispatch } from '../main/ipc/dispatcher'
 import type { EventHub } from '../main/ipc/event-hub'
 import { appError } from '../shared/errors'
 import type { WsServerFrame } from '../shared/ipc-contract'
+import { tokenFromProtocols, WS_APP_PROTOCOL } from '../shared/ws-auth'
 
 const invokeFrame = z.object({
   type: z.literal('invoke'),
@@ -23,7 +24,8 @@ export function tokenMatches(expected: string, given: string | null): boolean {
 }
 
 /**
- * Carries the IPC contract over a WebSocket at `/ws`. A connection must present the per-launch token; a browser
+ * Carries the IPC contract over a WebSocket at `/ws`. A connection must present the per-launch token (as a
+ * subprotocol, see ws-auth.ts); a browser
  * connection must also come from the harness's own origin, so another web page cannot drive the app.
  */
 export function attachWsTransport(options: {
@@ -34,7 +36,11 @@ export function attachWsTransport(options: {
   events: EventHub
   log(message: string): void
 }): { close(): void } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024 * 1024,
+    handleProtocols: (offered) => (offered.has(WS_APP_PROTOCOL) ? WS_APP_PROTOCOL : false),
+  })
   wss.on('error', (error) => options.log(`WebSocket server error: ${error.message}`))
 
   function refuse(socket: Duplex, status: number, reason: string): void {
@@ -45,8 +51,9 @@ export function attachWsTransport(options: {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const origin = req.headers.origin
     if (url.pathname !== '/ws') refuse(socket, 404, 'Not Found')
-    else if (!tokenMatches(options.token, url.searchParams.get('token'))) refuse(socket, 401, 'Unauthorized')
-    else if (origin !== undefined && !options.allowedOrigins().includes(origin)) refuse(socket, 403, 'Forbidden')
+    else if (!tokenMatches(options.token, tokenFromProtocols(req.headers['sec-websocket-protocol']))) {
+      refuse(socket, 401, 'Unauthorized')
+    } else if (origin !== undefined && !options.allowedOrigins().includes(origin)) refuse(socket, 403, 'Forbidden')
     else wss.handleUpgrade(req, socket, head, (ws) => serve(ws))
   }
 

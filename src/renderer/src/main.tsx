@@ -16,7 +16,7 @@ import './styles/app.css'
 function connectToMain(): CodexApi | null {
   if (window.codex) return window.codex
   const token = takeSessionToken()
-  return token ? createWebSocketApi(webSocketUrl(window.location, token)) : null
+  return token ? createWebSocketApi(webSocketUrl(window.location), token) : null
 }
 
 const rootElement = document.getElementById('root')

@@ -1,5 +1,5 @@
 /**
- * `CodexApi` over the web harness's WebSocket (`/ws?token=T`). Invokes are matched to results by id; events are
+ * `CodexApi` over the web harness's WebSocket (`/ws`, the token offered as a subprotocol). Invokes are matched to results by id; events are
  * fanned out to listeners. When the socket drops, pending invokes fail with a `network` error and the client
  * reconnects with exponential backoff; invokes made while
  * connecting wait for the socket to open (and fail with the others if it does not).
@@ -7,6 +7,7 @@
 
 import type { AppError, Result } from '../../../shared/errors'
 import type { CodexApi, EventChannel, EventPayload, WsClientFrame, WsServerFrame } from '../../../shared/ipc-contract'
+import { wsProtocols } from '../../../shared/ws-auth'
 
 const FIRST_RECONNECT_DELAY_MS = 500
 const MAX_RECONNECT_DELAY_MS = 15_000
@@ -17,9 +18,9 @@ interface PendingInvoke {
 
 type AnyListener = (payload: unknown) => void
 
-export function webSocketUrl(location: Location, token: string): string {
+export function webSocketUrl(location: Location): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-  return `${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}`
+  return `${scheme}://${location.host}/ws`
 }
 
 function networkError(message: string): AppError {
@@ -32,7 +33,7 @@ function isServerFrame(value: unknown): value is WsServerFrame {
   return type === 'result' || type === 'event'
 }
 
-export function createWebSocketApi(url: string): CodexApi {
+export function createWebSocketApi(url: string, token: string): CodexApi {
   const pending = new Map<number, PendingInvoke>()
   const listeners = new Map<EventChannel, Set<AnyListener>>()
   /** Frames waiting for an open socket. */
@@ -56,7 +57,7 @@ export function createWebSocketApi(url: string): CodexApi {
   }
 
   function connect(): void {
-    const ws = new WebSocket(url)
+    const ws = new WebSocket(url, wsProtocols(token))
     socket = ws
     ws.addEventListener('open', () => {
       reconnectDelay = FIRST_RECONNECT_DELAY_MS
