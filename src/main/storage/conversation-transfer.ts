@@ -7,6 +7,8 @@ import { conversationSchema } from './schemas'
 
 export const EXPORT_FORMAT = 'codex-desk.conversation'
 const EXPORT_VERSION = 1
+/** An export nests a few levels (conversation, message, part, reasoning item); far deeper is not one of ours. */
+const MAX_NESTING = 64
 
 const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT, { error: `This is not a Codex Desk conversation export.` }),
@@ -49,6 +51,13 @@ export function parseExport(content: string): Conversation {
   } catch {
     return fail('import-invalid', 'The file is not valid JSON, so it is not a Codex Desk conversation export.')
   }
+  // Writing a deeply nested value back out would overflow the stack; it is refused before anything is saved.
+  if (nestsDeeperThan(json, MAX_NESTING)) {
+    return fail(
+      'import-invalid',
+      `The file nests data more than ${MAX_NESTING} levels deep, so it is not a Codex Desk conversation export.`,
+    )
+  }
   const parsed = exportFileSchema.safeParse(json)
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`)
@@ -57,4 +66,15 @@ export function parseExport(content: string): Conversation {
     })
   }
   return parsed.data.conversation
+}
+
+/** Walks without recursion, so any depth can be measured. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }]
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue
+    if (next.depth >= limit) return true
+    for (const child of Object.values(next.value)) stack.push({ value: child, depth: next.depth + 1 })
+  }
+  return false
 }

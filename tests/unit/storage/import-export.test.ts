@@ -106,6 +106,13 @@ describe('export and import', () => {
     ],
     ['a message with an unknown state', validExport([userMessage('hi', { state: 'thinking' as 'done' })]), /state/],
     ['a conversation without its messages', validExport([]).replace(',"messages":[]', ''), /messages/],
+    [
+      'a reasoning item nested 5,000 levels deep',
+      validExport([
+        assistantMessage([{ kind: 'reasoning', summary: [], item: { type: 'reasoning', encrypted_content: 'DEEP' } }]),
+      ]).replace('"DEEP"', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`),
+      /nests data more than 64 levels/,
+    ],
   ])('rejects %s and changes nothing', async (_name, content, reason) => {
     const dataDir = await tempDataDir()
     const store = await openStore(dataDir)
