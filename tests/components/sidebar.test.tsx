@@ -93,4 +93,50 @@ describe('sidebar', () => {
     })
     expect(within(itemTitled('Trip planning')).getByRole('img', { name: 'Replying' })).toBeTruthy()
   })
+
+  it('mounts only a screenful of a list of 10,000 conversations, newest first', async () => {
+    const many = Array.from({ length: 10_000 }, (_, index) =>
+      summary({ id: `c${index}`, title: `Conversation ${index}`, updatedAt: index }),
+    )
+    renderApp(createTestApi({ conversations: many }))
+    const mounted = await items()
+    expect(mounted.length).toBeGreaterThan(0)
+    expect(mounted.length).toBeLessThan(100)
+    expect(mounted[0].textContent).toBe('Conversation 9999')
+    expect(mounted[0].getAttribute('aria-setsize')).toBe('10000')
+  })
+
+  it('is one Tab stop: the arrow keys move between conversations and Enter opens one', async () => {
+    const user = userEvent.setup()
+    renderApp(createTestApi({ conversations }))
+    await waitFor(async () => expect(await items()).toHaveLength(3))
+    await user.click(screen.getByRole('searchbox', { name: 'Search conversations' }))
+
+    await user.tab()
+    expect(document.activeElement?.textContent).toBe('Pinned notes')
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}')
+    expect(document.activeElement?.textContent).toBe('Bug hunt')
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(itemTitled('Bug hunt').getAttribute('aria-current')).toBe('page'))
+
+    const stops = []
+    for (let press = 0; press < 4; press++) {
+      await user.tab()
+      stops.push(document.activeElement?.getAttribute('aria-label'))
+    }
+    // The focused entry's own actions, then out of the list: the other entries are not Tab stops.
+    expect(stops).toEqual(['Rename', 'Pin', 'Delete', expect.not.stringMatching(/Rename|Pin|Delete/)])
+  })
+
+  it('End and Home jump to the last and the first conversation', async () => {
+    const user = userEvent.setup()
+    renderApp(createTestApi({ conversations }))
+    await waitFor(async () => expect(await items()).toHaveLength(3))
+    await user.click(screen.getByRole('searchbox', { name: 'Search conversations' }))
+    await user.tab()
+    await user.keyboard('{End}')
+    expect(document.activeElement?.textContent).toBe('Trip planning')
+    await user.keyboard('{Home}')
+    expect(document.activeElement?.textContent).toBe('Pinned notes')
+  })
 })

@@ -10,6 +10,13 @@ interface ConversationItemProps {
   conversation: ConversationSummary
   active: boolean
   busy: boolean
+  /** Position in the whole list, which is only partly mounted: screen readers announce "3 of 10,000". */
+  index: number
+  setSize: number
+  /** Pixels from the top of the list. */
+  offset: number
+  /** The list's one Tab stop (roving tabindex); the other entries are reached with the arrow keys. */
+  tabbable: boolean
 }
 
 function ConfirmDeleteDialog({ title, onConfirm, onCancel }: { title: string; onConfirm(): void; onCancel(): void }) {
@@ -29,7 +36,15 @@ function ConfirmDeleteDialog({ title, onConfirm, onCancel }: { title: string; on
 }
 
 /** One sidebar entry. Its text is exactly the title; the action buttons are icons named by aria-label. */
-export const ConversationItem = memo(function ConversationItem({ conversation, active, busy }: ConversationItemProps) {
+export const ConversationItem = memo(function ConversationItem({
+  conversation,
+  active,
+  busy,
+  index,
+  setSize,
+  offset,
+  tabbable,
+}: ConversationItemProps) {
   const [renaming, setRenaming] = useState(false)
   const [confirmingDelete, setConfirmingDelete] = useState(false)
   const rename = useConversationsStore((state) => state.rename)
@@ -47,7 +62,12 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
     <li
       className={`conversation-item${active ? ' active' : ''}`}
       data-testid="conversation-item"
+      data-index={index}
+      data-conversation-id={conversation.id}
       aria-current={active ? 'page' : undefined}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      style={{ transform: `translateY(${offset}px)` }}
     >
       {renaming ? (
         <RenameField
@@ -63,6 +83,7 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
         <a
           href="#conversation"
           className="conversation-open"
+          tabIndex={tabbable ? 0 : -1}
           aria-current={active ? 'page' : undefined}
           onClick={(event) => {
             event.preventDefault()
@@ -76,18 +97,31 @@ export const ConversationItem = memo(function ConversationItem({ conversation, a
       )}
       {!renaming && (
         <div className="conversation-actions">
-          <button type="button" className="icon-button" aria-label="Rename" onClick={() => setRenaming(true)}>
+          <button
+            type="button"
+            className="icon-button"
+            tabIndex={tabbable ? 0 : -1}
+            aria-label="Rename"
+            onClick={() => setRenaming(true)}
+          >
             <PencilIcon />
           </button>
           <button
             type="button"
             className="icon-button"
+            tabIndex={tabbable ? 0 : -1}
             aria-label={conversation.pinned ? 'Unpin' : 'Pin'}
             onClick={() => void setPinned(conversation.id, !conversation.pinned)}
           >
             <PinIcon />
           </button>
-          <button type="button" className="icon-button" aria-label="Delete" onClick={() => setConfirmingDelete(true)}>
+          <button
+            type="button"
+            className="icon-button"
+            tabIndex={tabbable ? 0 : -1}
+            aria-label="Delete"
+            onClick={() => setConfirmingDelete(true)}
+          >
             <TrashIcon />
           </button>
         </div>

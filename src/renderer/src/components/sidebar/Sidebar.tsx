@@ -1,9 +1,9 @@
 import { useMemo } from 'react'
 import { useChatStore } from '../../stores/chat-store'
-import { isConversationBusy, sortConversations, useConversationsStore } from '../../stores/conversations-store'
+import { sortConversations, useConversationsStore } from '../../stores/conversations-store'
 import { useUiStore } from '../../stores/ui-store'
 import { GearIcon, PlusIcon } from '../common/icons'
-import { ConversationItem } from './ConversationItem'
+import { ConversationList } from './ConversationList'
 import { ConversationSearch } from './ConversationSearch'
 import { ImportButton } from './ImportButton'
 import { SearchResults } from './SearchResults'
@@ -25,22 +25,7 @@ export function Sidebar() {
       </button>
       <ConversationSearch />
       {searchHits && <SearchResults hits={searchHits} />}
-      <nav aria-label="Conversations" className="conversation-nav">
-        {sorted.length === 0 ? (
-          <p className="muted sidebar-note">No conversations yet.</p>
-        ) : (
-          <ul className="conversation-list">
-            {sorted.map((conversation) => (
-              <ConversationItem
-                key={conversation.id}
-                conversation={conversation}
-                active={conversation.id === activeId}
-                busy={isConversationBusy(busyById, conversation)}
-              />
-            ))}
-          </ul>
-        )}
-      </nav>
+      <ConversationList conversations={sorted} activeId={activeId} busyById={busyById} />
       <div className="sidebar-footer">
         <ImportButton />
         <button type="button" className="secondary-button" onClick={openSettings}>
