@@ -1,4 +1,4 @@
-import type { CodexApi } from '../shared/ipc-contract'
+import type { CodexApi } from '../shared/ipc-bridge'
 
 declare global {
   interface Window {

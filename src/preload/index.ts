@@ -1,5 +1,5 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron'
-import { type CodexApi, IPC_EVENT_PREFIX, IPC_INVOKE } from '../shared/ipc-contract'
+import { type CodexApi, IPC_EVENT_PREFIX, IPC_INVOKE } from '../shared/ipc-bridge'
 
 // No logic here: the contract's two verbs, carried over Electron IPC. Main validates every payload.
 const api: CodexApi = {

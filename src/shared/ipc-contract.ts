@@ -127,19 +127,8 @@ export function isRequestChannel(channel: string): channel is RequestChannel {
   return Object.hasOwn(requestChannels, channel)
 }
 
-/** Args of `invoke` for a channel: channels without a payload take none. */
-export type InvokeArgs<C extends RequestChannel> =
-  undefined extends RequestInput<C> ? [payload?: RequestInput<C>] : [payload: RequestInput<C>]
-
-/** The API the preload exposes as `window.codex` (and the web harness's WebSocket client implements). */
-export interface CodexApi {
-  invoke<C extends RequestChannel>(channel: C, ...args: InvokeArgs<C>): Promise<Result<RequestOutput<C>>>
-  on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void
-}
-
-/** The Electron IPC channel names that carry the contract. */
-export const IPC_INVOKE = 'codex:invoke'
-export const IPC_EVENT_PREFIX = 'codex:event:'
+// The preload's part of the contract lives in a zod-free module so the sandboxed preload can bundle it.
+export { type CodexApi, type InvokeArgs, IPC_EVENT_PREFIX, IPC_INVOKE } from './ipc-bridge'
 
 /** Frames of the web harness's WebSocket transport. */
 export type WsClientFrame = { type: 'invoke'; id: number; channel: string; payload: unknown }
