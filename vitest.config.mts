@@ -15,6 +15,17 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          // Loads the built out/main and out/preload; the global setup builds them when missing or stale.
+          name: 'electron',
+          environment: 'node',
+          include: ['tests/electron/**/*.test.ts'],
+          globalSetup: ['tests/electron/global-setup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+      {
         plugins: [react()],
         resolve: { alias: { '@renderer': resolve(import.meta.dirname, 'src/renderer/src') } },
         test: {

@@ -14,11 +14,16 @@ function newestMtime(path: string): number {
   return newest
 }
 
+/** True when `output` is missing or older than anything in `sources` (all relative to `repoRoot`). */
+export function buildIsStale(repoRoot: string, output: string, sources: readonly string[]): boolean {
+  const built = join(repoRoot, output)
+  if (!existsSync(built)) return true
+  const builtAt = statSync(built).mtimeMs
+  return sources.some((source) => newestMtime(join(repoRoot, source)) > builtAt)
+}
+
 export function webBuildIsStale(repoRoot: string): boolean {
-  const index = join(repoRoot, 'out/web/index.html')
-  if (!existsSync(index)) return true
-  const builtAt = statSync(index).mtimeMs
-  return SOURCES.some((source) => newestMtime(join(repoRoot, source)) > builtAt)
+  return buildIsStale(repoRoot, 'out/web/index.html', SOURCES)
 }
 
 /** Builds the renderer for the browser when out/web is missing or older than its sources. Logs go to stderr. */

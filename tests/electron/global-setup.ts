@@ -1,0 +1,25 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { buildIsStale } from '../../src/web/renderer-build'
+
+const REPO_ROOT = join(__dirname, '../..')
+/** What out/main and out/preload are made from (the renderer is not loaded by these tests). */
+const SOURCES = ['src/main', 'src/preload', 'src/shared', 'electron.vite.config.ts', 'package.json']
+const OUTPUTS = ['out/main/index.js', 'out/preload/index.js']
+
+/**
+ * These tests load the BUILT bundles, so a fresh clone (or an edit since the last build) runs
+ * `electron-vite build` first; CI has just built and pays nothing.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (!OUTPUTS.some((output) => buildIsStale(REPO_ROOT, output, SOURCES))) return
+  process.stderr.write('Building the Electron bundles (electron-vite build)…\n')
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(join(REPO_ROOT, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`electron-vite build exited with ${code}`))))
+  })
+}

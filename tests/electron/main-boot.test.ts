@@ -1,0 +1,174 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { type FakeCodex, startFakeCodex } from '../../src/fake-codex/server'
+import { APP_URL, BUILT_PRELOAD, bootMain, invokeFrom, loadMain, unloadMain } from './support/boot-main'
+import type { ElectronMainDouble } from './support/electron-main-double'
+
+let fake: FakeCodex
+let dataDir: string
+let running: ElectronMainDouble | undefined
+
+beforeEach(async () => {
+  fake = await startFakeCodex()
+  dataDir = mkdtempSync(join(tmpdir(), 'codex-desk-main-'))
+})
+
+afterEach(async () => {
+  if (running) await quit(running)
+  unloadMain()
+  await fake.close()
+})
+
+const lockFile = () => join(dataDir, 'conversations/.lock')
+
+async function boot() {
+  const booted = await bootMain({
+    CODEX_DESK_DATA_DIR: dataDir,
+    CODEX_BASE_URL: fake.baseUrl,
+    CODEX_AUTH_ISSUER: fake.issuerUrl,
+  })
+  running = booted.electron
+  return booted
+}
+
+/** Quits as Electron does, and waits until main has let go of the conversations folder. */
+async function quit(electron: ElectronMainDouble) {
+  running = undefined
+  electron.app.emit('will-quit', { preventDefault() {} })
+  await vi.waitFor(() => expect(existsSync(lockFile())).toBe(false))
+}
+
+function navigationEvent() {
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true
+    },
+  }
+}
+
+describe('the built desktop main process starting up', () => {
+  it('opens one window with the hardened web preferences and the built preload', async () => {
+    const { electron, window } = await boot()
+
+    expect(electron.windows).toEqual([window])
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: BUILT_PRELOAD,
+    })
+    expect(existsSync(BUILT_PRELOAD)).toBe(true)
+    expect(window.calls).toContain(`loadFile ${join(BUILT_PRELOAD, '../../renderer/index.html')}`)
+  })
+
+  it('keeps everything in the data folder CODEX_DESK_DATA_DIR names', async () => {
+    const { electron } = await boot()
+
+    expect(electron.app.getPath('userData')).toBe(dataDir)
+    expect(existsSync(lockFile())).toBe(true)
+  })
+
+  it('gives every response the app’s content security policy and grants no permission', async () => {
+    const { electron } = await boot()
+
+    const headers = await electron.session.webRequest.headersFor({ url: APP_URL, responseHeaders: {} })
+    const granted: boolean[] = []
+    electron.session.permissionHandler?.(
+      electron.windows[0].webContents as never,
+      'media',
+      (permission) => granted.push(permission),
+      {} as never,
+    )
+
+    expect(headers?.['Content-Security-Policy']?.[0]).toContain("default-src 'self'")
+    expect(granted).toEqual([false])
+  })
+
+  it('keeps the window on the app: navigation elsewhere is refused, web links open in the browser', async () => {
+    const { electron, window } = await boot()
+    const away = navigationEvent()
+    const home = navigationEvent()
+
+    window.webContents.emit('will-navigate', away, 'https://example.com/')
+    window.webContents.emit('will-navigate', home, `${APP_URL}#/settings`)
+    const opening = window.webContents.windowOpenHandler?.({ url: 'https://example.com/help' } as never)
+
+    expect(away.defaultPrevented).toBe(true)
+    expect(home.defaultPrevented).toBe(false)
+    expect(opening).toEqual({ action: 'deny' })
+    expect(electron.opened).toEqual(['https://example.com/help'])
+  })
+})
+
+describe('IPC between the window and main', () => {
+  it('answers an invoke from the app page’s top frame', async () => {
+    const { electron } = await boot()
+
+    const result = await invokeFrom(electron, { url: APP_URL, parent: null }, 'app:info')
+
+    expect(result).toMatchObject({ ok: true, value: { shell: 'electron', dataDir } })
+  })
+
+  it('refuses an invoke from a frame showing another page', async () => {
+    const { electron } = await boot()
+
+    const result = await invokeFrom(electron, { url: 'https://example.com/', parent: null }, 'app:info')
+
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-payload' } })
+  })
+
+  it('refuses an invoke from a frame inside the app page', async () => {
+    const { electron } = await boot()
+    const topFrame = { url: APP_URL, parent: null }
+
+    const result = await invokeFrom(electron, { url: APP_URL, parent: topFrame }, 'app:info')
+
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-payload' } })
+  })
+
+  it('sends what the services announce to the window', async () => {
+    const { electron, window } = await boot()
+
+    await invokeFrom(electron, { url: APP_URL, parent: null }, 'settings:update', { theme: 'dark' })
+
+    expect(window.webContents.sent).toContainEqual([
+      'codex:event:settings:changed',
+      expect.objectContaining({ theme: 'dark' }),
+    ])
+  })
+})
+
+describe('one instance at a time', () => {
+  it('brings the open window back when the app is launched again', async () => {
+    const { electron, window } = await boot()
+    window.minimized = true
+
+    electron.app.emit('second-instance', { preventDefault() {} }, ['codex-desk'], dataDir, {})
+
+    expect(window.calls).toEqual(expect.arrayContaining(['restore', 'focus']))
+    expect(window.minimized).toBe(false)
+  })
+
+  it('a launch that does not get the single-instance lock quits without starting', () => {
+    const saved = { ...process.env }
+    const electron = loadMain({ CODEX_DESK_DATA_DIR: dataDir }, { singleInstanceLock: false })
+    process.env = saved
+
+    expect(electron.app.calls).toEqual(['quit'])
+    expect(electron.ipcMain.handlers.size).toBe(0)
+  })
+
+  it('quitting lets go of the conversations, so the next launch can open them', async () => {
+    const first = await boot()
+    expect(existsSync(lockFile())).toBe(true)
+
+    await quit(first.electron)
+    const second = await boot()
+
+    expect(second.electron.windows).toHaveLength(1)
+  })
+})
