@@ -2,9 +2,9 @@
 // so a fresh `npm install` fetches it here. Machines without internet (CI here) warn and carry on:
 // everything except launching the desktop shell works without the binary.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { findElectronBinary } from './electron-binary.mjs'
 
 const require = createRequire(join(process.cwd(), 'package.json'))
 
@@ -16,15 +16,11 @@ function electronDir() {
   }
 }
 
-function binaryPresent(dir) {
-  const pathFile = join(dir, 'path.txt')
-  if (!existsSync(pathFile)) return false
-  return existsSync(join(dir, 'dist', readFileSync(pathFile, 'utf8').trim()))
-}
+const binaryPresent = () => 'path' in findElectronBinary()
 
 const dir = electronDir()
 if (!dir) process.exit(0)
-if (binaryPresent(dir)) process.exit(0)
+if (binaryPresent()) process.exit(0)
 if (process.env.CODEX_DESK_SKIP_ELECTRON_DOWNLOAD === '1') {
   console.warn('[codex-desk] CODEX_DESK_SKIP_ELECTRON_DOWNLOAD=1: not fetching the Electron binary.')
   process.exit(0)
@@ -34,7 +30,7 @@ const result = spawnSync(process.execPath, [join(dir, 'install.js')], {
   encoding: 'utf8',
   timeout: 5 * 60 * 1000,
 })
-if (result.status !== 0 || !binaryPresent(dir)) {
+if (result.status !== 0 || !binaryPresent()) {
   const reason = `${result.stderr ?? ''}`.split('\n').find((line) => /error/i.test(line)) ?? 'unknown error'
   console.warn(`[codex-desk] Electron binary download failed: ${reason.trim()}`)
   console.warn(
