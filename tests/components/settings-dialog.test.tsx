@@ -51,4 +51,44 @@ describe('settings dialog', () => {
     expect(await within(dialog).findByText(/kept only for this session/)).toBeTruthy()
     expect(within(dialog).getByRole('checkbox')).toBeTruthy()
   })
+
+  it('opens with the focus on Close, so Enter never signs me out', async () => {
+    const { dialog } = await openSettings(createTestApi({ account: SIGNED_IN }))
+    await within(dialog).findByTestId('account-email')
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Close' }))
+  })
+
+  it('asks before signing out: Cancel keeps me signed in, Sign out signs me out', async () => {
+    const { user, api, dialog } = await openSettings(createTestApi({ account: SIGNED_IN }))
+    await user.click(await within(dialog).findByRole('button', { name: 'Sign out' }))
+    const confirm = screen.getByRole('dialog', { name: 'Sign out?' })
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }))
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }))
+    expect(api.invokesOf('account:sign-out')).toEqual([])
+
+    await user.click(within(dialog).getByRole('button', { name: 'Sign out' }))
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Sign out?' })).getByRole('button', { name: 'Sign out' }),
+    )
+    expect(api.invokesOf('account:sign-out')).toHaveLength(1)
+  })
+
+  it('Escape in the sign-out question closes only the question', async () => {
+    const { user, dialog } = await openSettings(createTestApi({ account: SIGNED_IN }))
+    await user.click(await within(dialog).findByRole('button', { name: 'Sign out' }))
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog', { name: 'Sign out?' })).toBeNull()
+    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy()
+  })
+
+  it('still closes with Escape after the button I pressed went away', async () => {
+    const { user, api, dialog } = await openSettings(createTestApi({ account: SIGNED_OUT }))
+    api.handle('account:sign-in', () => ({ status: 'signing-in', tokenStorage: 'encrypted' }))
+    await user.click(await within(dialog).findByRole('button', { name: 'Sign in with ChatGPT' }))
+    api.emit('account:changed', SIGNED_IN)
+    await within(dialog).findByTestId('account-email')
+    ;(document.activeElement as HTMLElement | null)?.blur()
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog', { name: 'Settings' })).toBeNull()
+  })
 })

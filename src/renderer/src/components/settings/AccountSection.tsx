@@ -1,5 +1,7 @@
+import { useState } from 'react'
 import { useAccountStore } from '../../stores/account-store'
 import { useSettingsStore } from '../../stores/settings-store'
+import { Dialog } from '../common/Dialog'
 
 function TokenStorageNote() {
   const allowPlain = useSettingsStore((state) => state.settings?.allowPlainTokenStorage ?? false)
@@ -22,7 +24,30 @@ function TokenStorageNote() {
   )
 }
 
+/** Signing out forgets every token, and signing in again takes a trip through the browser: it is asked first. */
+function ConfirmSignOutDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): void }) {
+  return (
+    <Dialog
+      title="Sign out?"
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" className="secondary-button" onClick={onCancel} data-autofocus>
+            Cancel
+          </button>
+          <button type="button" className="danger-button" onClick={onConfirm}>
+            Sign out
+          </button>
+        </>
+      }
+    >
+      <p>Codex Desk will forget your sign-in on this computer. Your conversations stay.</p>
+    </Dialog>
+  )
+}
+
 export function AccountSection() {
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false)
   const account = useAccountStore((state) => state.account)
   const signIn = useAccountStore((state) => state.signIn)
   const cancelSignIn = useAccountStore((state) => state.cancelSignIn)
@@ -43,7 +68,7 @@ export function AccountSection() {
             <div data-testid="account-email">{account.email ?? 'Signed in'}</div>
             {account.plan && <div className="muted">Plan: {account.plan}</div>}
           </div>
-          <button type="button" className="secondary-button" onClick={() => void signOut()}>
+          <button type="button" className="secondary-button" onClick={() => setConfirmingSignOut(true)}>
             Sign out
           </button>
         </div>
@@ -60,6 +85,15 @@ export function AccountSection() {
         </button>
       )}
       {account?.tokenStorage === 'memory' && <TokenStorageNote />}
+      {confirmingSignOut && (
+        <ConfirmSignOutDialog
+          onCancel={() => setConfirmingSignOut(false)}
+          onConfirm={() => {
+            setConfirmingSignOut(false)
+            void signOut()
+          }}
+        />
+      )}
     </section>
   )
 }

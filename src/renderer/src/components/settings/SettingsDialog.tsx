@@ -12,16 +12,9 @@ export function SettingsDialog() {
   if (!open) return null
   return (
     <Dialog title="Settings" onClose={close} className="settings-dialog">
-      <div className="settings-body">
-        <AccountSection />
-        {settings ? <GeneralSection settings={settings} /> : <p className="muted">Settings are not available yet.</p>}
-        <DataSection />
-      </div>
-      <div className="dialog-actions">
-        <button type="button" className="secondary-button" onClick={close}>
-          Close
-        </button>
-      </div>
+      <AccountSection />
+      {settings ? <GeneralSection settings={settings} /> : <p className="muted">Settings are not available yet.</p>}
+      <DataSection />
     </Dialog>
   )
 }

@@ -21,16 +21,21 @@ interface ConversationItemProps {
 
 function ConfirmDeleteDialog({ title, onConfirm, onCancel }: { title: string; onConfirm(): void; onCancel(): void }) {
   return (
-    <Dialog title="Delete conversation?" onClose={onCancel}>
+    <Dialog
+      title="Delete conversation?"
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" className="secondary-button" onClick={onCancel} data-autofocus>
+            Cancel
+          </button>
+          <button type="button" className="danger-button" onClick={onConfirm}>
+            Delete
+          </button>
+        </>
+      }
+    >
       <p>“{title}” will be deleted. This cannot be undone.</p>
-      <div className="dialog-actions">
-        <button type="button" className="secondary-button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="danger-button" onClick={onConfirm}>
-          Delete
-        </button>
-      </div>
     </Dialog>
   )
 }
