@@ -1,8 +1,9 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, type IpcMainInvokeEvent, ipcMain, session } from 'electron'
+import { app, BrowserWindow, type IpcMainInvokeEvent, ipcMain, protocol, session } from 'electron'
+import { contentSecurityPolicy } from '../shared/content-security-policy'
 import { appError } from '../shared/errors'
 import { IPC_EVENT_PREFIX, IPC_INVOKE } from '../shared/ipc-bridge'
+import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler } from './app-protocol'
 import { readServiceEnv } from './config'
 import { createElectronConfigStore } from './platform/electron-config-store'
 import { createElectronDesktop } from './platform/electron-desktop'
@@ -13,13 +14,21 @@ import { applySessionPolicies, lockAllNavigation } from './window-security'
 // CODEX_DESK_DATA_DIR moves everything (electron-store, conversations) before anything reads the path.
 if (process.env.CODEX_DESK_DATA_DIR) app.setPath('userData', process.env.CODEX_DESK_DATA_DIR)
 
-const rendererDevUrl = process.env.ELECTRON_RENDERER_URL
-const rendererIndex = join(__dirname, '../renderer/index.html')
-const rendererFileUrl = pathToFileURL(rendererIndex).href
+// electron-vite dev points the window at its dev server. A packaged app never does: whoever could set this
+// variable would otherwise get a page of their choosing with the app's full IPC.
+const rendererDevUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined
+const appPageUrl = rendererDevUrl ?? APP_INDEX_URL
+const policy = contentSecurityPolicy('electron', { development: rendererDevUrl !== undefined })
 
+// Before the app is ready, as Electron requires: app:// behaves like https (standard URLs, a secure context, fetch).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
+/** The app's own page, whatever its hash or query. */
 function isAppUrl(url: string): boolean {
   if (rendererDevUrl) return url.startsWith(rendererDevUrl)
-  return url.split('#')[0] === rendererFileUrl
+  return url.split(/[?#]/)[0] === APP_INDEX_URL
 }
 
 /** IPC is answered only for the app's own top frame, never for a frame that navigated elsewhere. */
@@ -49,14 +58,15 @@ function createWindow(): BrowserWindow {
     },
   })
   window.once('ready-to-show', () => window.show())
-  if (rendererDevUrl) void window.loadURL(rendererDevUrl)
-  else void window.loadFile(rendererIndex)
+  void window.loadURL(appPageUrl)
   return window
 }
 
 async function start(): Promise<void> {
   await app.whenReady()
-  applySessionPolicies(session.defaultSession)
+  const serveRenderer = createAppProtocolHandler(join(__dirname, '../renderer'), policy)
+  protocol.handle(APP_SCHEME, (request) => serveRenderer(request.url))
+  applySessionPolicies(session.defaultSession, policy)
   lockAllNavigation(isAppUrl)
 
   const services = await createAppServices(

@@ -1,18 +1,14 @@
 import { app, type Session, shell, type WebContents } from 'electron'
-import { contentSecurityPolicy } from '../shared/content-security-policy'
 import { isWebUrl } from './platform/electron-desktop'
 
-/** The CSP for every response the renderer loads (the index.html meta tag says the same for file://). */
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy([])
-
-export function applySessionPolicies(session: Session): void {
+/** `policy` on every response the renderer loads (the dev server's too); no permission asked or checked is granted. */
+export function applySessionPolicies(session: Session, policy: string): void {
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    })
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } })
   })
-  // The app needs no camera, microphone, notifications or geolocation.
+  // The app needs no camera, microphone, notifications, clipboard reads or geolocation.
   session.setPermissionRequestHandler((_contents, _permission, grant) => grant(false))
+  session.setPermissionCheckHandler(() => false)
 }
 
 /** Keeps every window on the app's own page: navigation and new windows are refused, web links go to the browser. */

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** What the web build is made from: a change to any of these makes out/web stale. */
-const SOURCES = ['src/renderer', 'src/shared', 'vite.web.config.mts', 'package.json']
+const SOURCES = ['src/renderer', 'src/shared', 'vite.web.config.mts', 'scripts/csp-meta-plugin.ts', 'package.json']
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0

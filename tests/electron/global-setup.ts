@@ -3,9 +3,17 @@ import { join } from 'node:path'
 import { buildIsStale } from '../../src/web/renderer-build'
 
 const REPO_ROOT = join(__dirname, '../..')
-/** What out/main and out/preload are made from (the renderer is not loaded by these tests). */
-const SOURCES = ['src/main', 'src/preload', 'src/shared', 'electron.vite.config.ts', 'package.json']
-const OUTPUTS = ['out/main/index.js', 'out/preload/index.js']
+/** What the bundles are made from (main serves the built renderer, so its page counts too). */
+const SOURCES = [
+  'src/main',
+  'src/preload',
+  'src/shared',
+  'src/renderer',
+  'electron.vite.config.ts',
+  'scripts/csp-meta-plugin.ts',
+  'package.json',
+]
+const OUTPUTS = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']
 
 /**
  * These tests load the BUILT bundles, so a fresh clone (or an edit since the last build) runs

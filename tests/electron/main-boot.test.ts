@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type FakeCodex, startFakeCodex } from '../../src/fake-codex/server'
+import { contentSecurityPolicy, metaContentSecurityPolicy } from '../../src/shared/content-security-policy'
 import { APP_URL, BUILT_PRELOAD, bootMain, invokeFrom, loadMain, unloadMain } from './support/boot-main'
-import type { ElectronMainDouble } from './support/electron-main-double'
+import type { DoubleOptions, ElectronMainDouble } from './support/electron-main-double'
 
 let fake: FakeCodex
 let dataDir: string
@@ -23,12 +24,11 @@ afterEach(async () => {
 
 const lockFile = () => join(dataDir, 'conversations/.lock')
 
-async function boot() {
-  const booted = await bootMain({
-    CODEX_DESK_DATA_DIR: dataDir,
-    CODEX_BASE_URL: fake.baseUrl,
-    CODEX_AUTH_ISSUER: fake.issuerUrl,
-  })
+async function boot(env: Record<string, string> = {}, options: Partial<DoubleOptions> = {}) {
+  const booted = await bootMain(
+    { CODEX_DESK_DATA_DIR: dataDir, CODEX_BASE_URL: fake.baseUrl, CODEX_AUTH_ISSUER: fake.issuerUrl, ...env },
+    { singleInstanceLock: true, ...options },
+  )
   running = booted.electron
   return booted
 }
@@ -62,7 +62,7 @@ describe('the built desktop main process starting up', () => {
       preload: BUILT_PRELOAD,
     })
     expect(existsSync(BUILT_PRELOAD)).toBe(true)
-    expect(window.calls).toContain(`loadFile ${join(BUILT_PRELOAD, '../../renderer/index.html')}`)
+    expect(window.calls).toContain(`loadURL ${APP_URL}`)
   })
 
   it('keeps everything in the data folder CODEX_DESK_DATA_DIR names', async () => {
@@ -84,8 +84,9 @@ describe('the built desktop main process starting up', () => {
       {} as never,
     )
 
-    expect(headers?.['Content-Security-Policy']?.[0]).toContain("default-src 'self'")
+    expect(headers?.['Content-Security-Policy']).toEqual([contentSecurityPolicy('electron')])
     expect(granted).toEqual([false])
+    expect(electron.session.permissionCheckHandler?.(null, 'clipboard-read', '', {} as never)).toBe(false)
   })
 
   it('keeps the window on the app: navigation elsewhere is refused, web links open in the browser', async () => {
@@ -101,6 +102,59 @@ describe('the built desktop main process starting up', () => {
     expect(home.defaultPrevented).toBe(false)
     expect(opening).toEqual({ action: 'deny' })
     expect(electron.opened).toEqual(['https://example.com/help'])
+  })
+})
+
+describe('the page, served from app://', () => {
+  it('registers app:// as a standard, secure scheme before the app is ready', async () => {
+    const { electron } = await boot()
+
+    expect(electron.protocol.registeredBeforeReady).toBe(true)
+    expect(electron.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ])
+  })
+
+  it('serves the built page with the CSP header, and its meta tag says the same policy', async () => {
+    const { electron } = await boot()
+
+    const response = await electron.protocol.fetch(APP_URL)
+    const html = await response.text()
+
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy('electron'))
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy('electron')}" />`,
+    )
+  })
+
+  it('serves nothing from outside the built renderer folder', async () => {
+    const { electron } = await boot()
+
+    for (const path of ['..%2f..%2fpackage.json', '%2e%2e/%2e%2e/package.json', '../main/index.js']) {
+      const response = await electron.protocol.fetch(`app://codex-desk/${path}`)
+      expect([path, response.status]).toEqual([path, 404])
+    }
+    expect((await electron.protocol.fetch('app://codex-desk/%E0%A4%A')).status).toBe(400)
+  })
+
+  it('a packaged app ignores ELECTRON_RENDERER_URL: it loads its own page and gives IPC to nothing else', async () => {
+    const devServer = 'http://127.0.0.1:9/'
+    const { electron, window } = await boot({ ELECTRON_RENDERER_URL: devServer }, { packaged: true })
+
+    expect(window.calls).toContain(`loadURL ${APP_URL}`)
+    const fromDevServer = await invokeFrom(electron, { url: devServer, parent: null }, 'app:info')
+    expect(fromDevServer).toMatchObject({ ok: false, error: { kind: 'invalid-payload' } })
+  })
+
+  it('under electron-vite dev the window loads the dev server, whose inline preamble the policy lets run', async () => {
+    const devServer = 'http://localhost:5173/'
+    const { electron, window } = await boot({ ELECTRON_RENDERER_URL: devServer }, { packaged: false })
+
+    expect(window.calls).toContain(`loadURL ${devServer}`)
+    const headers = await electron.session.webRequest.headersFor({ url: devServer, responseHeaders: {} })
+    expect(headers?.['Content-Security-Policy']).toEqual([contentSecurityPolicy('electron', { development: true })])
   })
 })
 

@@ -8,6 +8,7 @@ import type {
   IpcMain,
   IpcMainInvokeEvent,
   OnHeadersReceivedListenerDetails,
+  Protocol,
   SafeStorage,
   Session,
   Shell,
@@ -21,9 +22,18 @@ type ElectronModule = typeof import('electron')
 type InvokeListener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown
 type HeadersListener = Parameters<WebRequest['onHeadersReceived']>[0]
 type PermissionHandler = Parameters<Session['setPermissionRequestHandler']>[0]
+type PermissionCheckHandler = Parameters<Session['setPermissionCheckHandler']>[0]
+type CustomScheme = Parameters<Protocol['registerSchemesAsPrivileged']>[0][number]
+type ProtocolHandler = Parameters<Protocol['handle']>[1]
 
 /** A recording stand-in for the `electron` module main runs against; one per boot. */
-export function createElectronMainDouble(options: { singleInstanceLock: boolean }) {
+export interface DoubleOptions {
+  singleInstanceLock: boolean
+  /** `app.isPackaged`: true in an installed app, false under electron-vite dev. */
+  packaged?: boolean
+}
+
+export function createElectronMainDouble(options: DoubleOptions) {
   const windows: FakeWindow[] = []
   // What the tests wait for: a window created, or main giving up (`app.exit`).
   const observed = new EventEmitter()
@@ -43,9 +53,11 @@ export function createElectronMainDouble(options: { singleInstanceLock: boolean 
         | 'quit'
         | 'exit'
         | 'requestSingleInstanceLock'
+        | 'isPackaged'
       >
   {
     readonly calls: string[] = []
+    readonly isPackaged = options.packaged ?? false
     private readonly paths = new Map<string, string>()
 
     whenReady(): Promise<void> {
@@ -160,17 +172,47 @@ export function createElectronMainDouble(options: { singleInstanceLock: boolean 
     }
   }
 
-  class FakeSession implements Double<Session, 'webRequest' | 'setPermissionRequestHandler'> {
+  class FakeSession
+    implements Double<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>
+  {
     readonly webRequest = new FakeWebRequest()
     permissionHandler: PermissionHandler = null
+    permissionCheckHandler: PermissionCheckHandler = null
 
     setPermissionRequestHandler(handler: PermissionHandler): void {
       this.permissionHandler = handler
+    }
+    setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+      this.permissionCheckHandler = handler
+    }
+  }
+
+  class FakeProtocol implements Double<Protocol, 'registerSchemesAsPrivileged' | 'handle'> {
+    readonly privileged: CustomScheme[] = []
+    /** Whether the schemes were registered before the app was ready, as Electron requires. */
+    registeredBeforeReady = false
+    readonly handlers = new Map<string, ProtocolHandler>()
+
+    registerSchemesAsPrivileged(schemes: CustomScheme[]): void {
+      this.privileged.push(...schemes)
+      this.registeredBeforeReady = !app.calls.includes('whenReady')
+    }
+    handle(scheme: string, handler: ProtocolHandler): void {
+      if (!app.calls.includes('whenReady')) throw new Error('protocol.handle can only be used once the app is ready')
+      this.handlers.set(scheme, handler)
+    }
+
+    /** What the page gets for `url`, as Chromium would ask the handler for it. */
+    async fetch(url: string): Promise<Response> {
+      const handler = this.handlers.get(new URL(url).protocol.replace(/:$/, ''))
+      if (!handler) throw new Error(`No handler for ${url}`)
+      return handler(new Request(url))
     }
   }
 
   const app = new FakeApp()
   const ipcMain = new FakeIpcMain()
+  const protocol = new FakeProtocol()
   const session = { defaultSession: new FakeSession() } satisfies Double<
     typeof import('electron').session,
     'defaultSession'
@@ -202,6 +244,7 @@ export function createElectronMainDouble(options: { singleInstanceLock: boolean 
     app,
     BrowserWindow: FakeWindow,
     ipcMain,
+    protocol,
     session,
     safeStorage,
     shell,
@@ -209,7 +252,7 @@ export function createElectronMainDouble(options: { singleInstanceLock: boolean 
   } satisfies Partial<Record<keyof ElectronModule, unknown>>
   FakeWindow satisfies Double<ElectronModule['BrowserWindow'], 'getAllWindows' | 'getFocusedWindow'>
 
-  return { module, app, ipcMain, session: session.defaultSession, windows, opened, observed }
+  return { module, app, ipcMain, protocol, session: session.defaultSession, windows, opened, observed }
 }
 
 export type ElectronMainDouble = ReturnType<typeof createElectronMainDouble>
