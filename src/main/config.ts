@@ -1,3 +1,5 @@
+import { DEFAULT_ORIGINATOR } from './client-identity'
+
 /** Environment overrides (shared/ARCHITECTURE.md, "Configuration seams"). */
 export interface ServiceEnv {
   /** Codex backend base, without the trailing `/responses`. */
@@ -6,6 +8,8 @@ export interface ServiceEnv {
   issuer: string
   /** Loopback port for the OAuth callback. */
   oauthPort: number
+  /** `originator` header, User-Agent and authorize URL: `CODEX_DESK_ORIGINATOR`, else `codex_desk`. */
+  originator: string
 }
 
 export const DEFAULT_BASE_URL = 'https://chatgpt.com/backend-api/codex'
@@ -17,7 +21,13 @@ export function readServiceEnv(env: NodeJS.ProcessEnv = process.env): ServiceEnv
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`CODEX_OAUTH_PORT must be a port number, got "${env.CODEX_OAUTH_PORT}".`)
   }
+  const originator = env.CODEX_DESK_ORIGINATOR?.trim() || DEFAULT_ORIGINATOR
+  // It travels in a header and a User-Agent: Codex's own values are words, underscores, dashes, dots and spaces.
+  if (!/^[\w .-]{1,64}$/.test(originator)) {
+    throw new Error(`CODEX_DESK_ORIGINATOR must be a short name like codex_cli_rs, got "${originator}".`)
+  }
   return {
+    originator,
     baseUrl: (env.CODEX_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
     issuer: (env.CODEX_AUTH_ISSUER ?? DEFAULT_ISSUER).replace(/\/+$/, ''),
     oauthPort: port,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { version } from '../../package.json'
 import { demoScenario } from '../fake-codex/demo-answer'
+import { DEFAULT_ORIGINATOR } from '../main/client-identity'
 import { startFakeCodex } from '../fake-codex/server'
 import { parseHarnessArgs } from './cli-args'
 import { signInThroughLoopback } from './demo-sign-in'
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const harness = await startWebHarness({
     port: args.port,
     dataDir: args.dataDir,
-    env: { baseUrl: fake.baseUrl, issuer: fake.issuerUrl, oauthPort },
+    env: { baseUrl: fake.baseUrl, issuer: fake.issuerUrl, oauthPort, originator: DEFAULT_ORIGINATOR },
     appVersion: version,
     staticDir: join(REPO_ROOT, 'out/web'),
     log,

@@ -1,10 +1,11 @@
-import { CLIENT_ID, ORIGINATOR, SCOPES } from './oauth-constants'
+import { CLIENT_ID, SCOPES } from './oauth-constants'
 
 export interface AuthorizeRequest {
   issuer: string
   redirectUri: string
   codeChallenge: string
   state: string
+  originator: string
 }
 
 /** The authorize URL with Codex's parameters in Codex's order (§1.3), each value percent-encoded like Codex's. */
@@ -19,7 +20,7 @@ export function buildAuthorizeUrl(request: AuthorizeRequest): string {
     ['id_token_add_organizations', 'true'],
     ['codex_cli_simplified_flow', 'true'],
     ['state', request.state],
-    ['originator', ORIGINATOR],
+    ['originator', request.originator],
   ]
   const query = params.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')
   return `${request.issuer}/oauth/authorize?${query}`

@@ -1,6 +1,6 @@
-import { arch, type as osType, release } from 'node:os'
 import type { AccountState } from '../../shared/domain'
 import type { Capability } from '../capability'
+import { clientIdentity } from '../client-identity'
 import type { ServiceEnv } from '../config'
 import type { EventSink } from '../ipc/event-hub'
 import type { Platform } from '../platform/types'
@@ -44,7 +44,7 @@ export function createAuth(deps: AuthDeps): Auth {
   const now = deps.now ?? Date.now
   const endpoint = {
     issuer: env.issuer,
-    userAgent: `codex_desk/${platform.appVersion} (${osType()} ${release()}; ${arch()})`,
+    identity: clientIdentity(env.originator, platform.appVersion),
   }
 
   const store = createTokenStore({

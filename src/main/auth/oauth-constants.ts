@@ -3,7 +3,6 @@
 /** Codex's public client id; the issuer only redirects to the loopback URIs registered for it. */
 export const CLIENT_ID = 'app_EMoamEEZ73f0CkXaXp7hrann'
 export const SCOPES = 'openid profile email offline_access'
-export const ORIGINATOR = 'codex_desk'
 /** The second loopback port on the issuer's redirect allow-list; only a 1455 login may move there. */
 export const ALLOWED_DEFAULT_PORT = 1455
 export const ALLOWED_FALLBACK_PORT = 1457

@@ -67,6 +67,7 @@ export function createSignIn(deps: SignInDeps): SignIn {
       redirectUri: server.redirectUri,
       codeChallenge: pkce.challenge,
       state,
+      originator: deps.endpoint.identity.originator,
     })
     view.setLogin(authorizeUrl)
     server.done.then(

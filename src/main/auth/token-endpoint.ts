@@ -1,11 +1,12 @@
 import { AppErrorException, appError, fail } from '../../shared/errors'
-import { CLIENT_ID, ORIGINATOR } from './oauth-constants'
+import type { ClientIdentity } from '../client-identity'
+import { CLIENT_ID } from './oauth-constants'
 import { type TokenResponse, tokenResponseSchema } from './token-session'
 
 export interface TokenEndpoint {
   issuer: string
-  /** `codex_desk/<version> (<os> <release>; <arch>)` (§0). */
-  userAgent: string
+  /** The `originator` and User-Agent, as on every backend call (§1.6: Codex refreshes through its default client). */
+  identity: ClientIdentity
 }
 
 const REQUEST_TIMEOUT_MS = 30_000
@@ -71,8 +72,8 @@ async function post(
       headers: {
         'content-type': contentType,
         accept: 'application/json',
-        originator: ORIGINATOR,
-        'user-agent': endpoint.userAgent,
+        originator: endpoint.identity.originator,
+        'user-agent': endpoint.identity.userAgent,
       },
       body,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),

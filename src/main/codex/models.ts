@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { ModelSpec, ReasoningEffort } from '../../shared/domain'
 import { REASONING_EFFORTS } from '../../shared/domain'
 import { BUILTIN_MODELS, findBuiltinModel } from '../../shared/models'
+import type { ClientIdentity } from '../client-identity'
 import type { TokenProvider } from '../ports'
 import { authHeaders } from './request-builder'
 import { cancelledError } from './retry'
@@ -73,7 +74,7 @@ export function modelSpecsFromResponse(value: unknown): ModelSpec[] | null {
 export interface ModelCatalogDeps {
   baseUrl: string
   tokens: TokenProvider
-  appVersion: string
+  identity: ClientIdentity
   clientVersion(): string
   fetch: typeof fetch
 }
@@ -86,7 +87,7 @@ export function createModelCatalog(deps: ModelCatalogDeps) {
       const credentials = await deps.tokens.getCredentials()
       const url = `${deps.baseUrl}/models?client_version=${encodeURIComponent(deps.clientVersion())}`
       const response = await deps.fetch(url, {
-        headers: { ...authHeaders(credentials, deps.appVersion), accept: 'application/json' },
+        headers: { ...authHeaders(credentials, deps.identity), accept: 'application/json' },
         signal,
       })
       if (response.status !== 200) {

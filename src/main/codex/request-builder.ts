@@ -1,31 +1,25 @@
 /** Headers and body of a Responses request, exactly as shared/protocol/codex.md §0 and §2 decide them. */
-import os from 'node:os'
+import type { ClientIdentity } from '../client-identity'
 import type { AccessCredentials } from '../ports'
 import type { FunctionToolSpec, InputItem, ResponsesRequest } from './types'
 
-export const ORIGINATOR = 'codex_desk'
-
-export function userAgent(appVersion: string): string {
-  return `${ORIGINATOR}/${appVersion} (${os.type()} ${os.release()}; ${os.arch()})`
-}
-
 /** The headers every backend call carries (`/responses` and `/models`). */
-export function authHeaders(credentials: AccessCredentials, appVersion: string): Record<string, string> {
+export function authHeaders(credentials: AccessCredentials, identity: ClientIdentity): Record<string, string> {
   return {
     authorization: `Bearer ${credentials.accessToken}`,
     'chatgpt-account-id': credentials.accountId,
-    originator: ORIGINATOR,
-    'user-agent': userAgent(appVersion),
+    originator: identity.originator,
+    'user-agent': identity.userAgent,
   }
 }
 
 export function responsesHeaders(
   credentials: AccessCredentials,
-  appVersion: string,
+  identity: ClientIdentity,
   conversationId: string,
 ): Record<string, string> {
   return {
-    ...authHeaders(credentials, appVersion),
+    ...authHeaders(credentials, identity),
     'openai-beta': 'responses=experimental',
     accept: 'text/event-stream',
     'content-type': 'application/json',

@@ -145,7 +145,7 @@ export function startApp(options: AppOptions): TestApp {
   }
   const auth = createAuth({
     platform,
-    env: { baseUrl: options.fake.baseUrl, issuer: options.fake.issuerUrl, oauthPort: options.port },
+    env: { baseUrl: options.fake.baseUrl, issuer: options.fake.issuerUrl, oauthPort: options.port, originator: 'codex_desk' },
     events,
     settings: options.settings ?? settingsWith(),
     fallbackPort: options.fallbackPort ?? null,

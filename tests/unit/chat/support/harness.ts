@@ -48,7 +48,7 @@ export function createChatHarness(options: HarnessOptions) {
   }
   const chat: Chat = createChat({
     platform,
-    env: { baseUrl: options.baseUrl, issuer: 'http://127.0.0.1:9', oauthPort: 1455 },
+    env: { baseUrl: options.baseUrl, issuer: 'http://127.0.0.1:9', oauthPort: 1455, originator: 'codex_desk' },
     events,
     settings,
     store: options.store,
