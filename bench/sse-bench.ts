@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import { abortableSleep } from '../src/main/codex/retry'
 import { decodeResponseStream } from '../src/main/codex/sse-decoder'
 import type { BenchRow } from './types'
 
@@ -47,6 +48,8 @@ async function decodeWithClient(bytes: Uint8Array): Promise<number> {
     onEvent: () => deltas++,
     onUsageLimits: () => {},
     now: Date.now,
+    sleep: abortableSleep,
+    log: () => {},
   })
   return deltas
 }

@@ -19,11 +19,22 @@ export function itemId(prefix: 'rs' | 'msg' | 'fc' | 'resp'): string {
 /** Paces deltas; resolves false when the stream was closed meanwhile. */
 export type Pace = () => Promise<boolean>
 
+export interface StreamShape {
+  /** Deltas without `item_id` / `output_index` (some proxies and older backends, codex.md §0); the items keep them. */
+  deltasWithoutIds?: boolean
+}
+
+/** Where a delta says it belongs. */
+function deltaAt<T extends Record<string, unknown>>(shape: StreamShape, at: T, idless: Partial<T>): Partial<T> {
+  return shape.deltasWithoutIds ? idless : at
+}
+
 export async function streamReasoning(
   sse: SseWriter,
   outputIndex: number,
   paragraphs: string[],
   pace: Pace,
+  shape: StreamShape = {},
 ): Promise<OutputItemJson | null> {
   const id = itemId('rs')
   sse.send({
@@ -37,7 +48,11 @@ export async function streamReasoning(
     sse.send({ type: 'response.reasoning_summary_part.added', ...at, part: { type: 'summary_text', text: '' } })
     for (const delta of tokenize(paragraph)) {
       if (!(await pace())) return null
-      sse.send({ type: 'response.reasoning_summary_text.delta', ...at, delta })
+      sse.send({
+        type: 'response.reasoning_summary_text.delta',
+        ...deltaAt(shape, at, { summary_index: summaryIndex }),
+        delta,
+      })
     }
     sse.send({ type: 'response.reasoning_summary_text.done', ...at, text: paragraph })
     sse.send({ type: 'response.reasoning_summary_part.done', ...at, part: { type: 'summary_text', text: paragraph } })
@@ -48,14 +63,22 @@ export async function streamReasoning(
   return item
 }
 
-/** Streams a message; `stopAfter` deltas, the caller takes over (cuts, malformed events, idle trickles). */
+export interface MessageShape extends StreamShape {
+  /** After this many deltas the caller takes over (cuts, idle trickles). */
+  stopAfter?: number
+  /** Written as is after this many deltas, then the message goes on (an unreadable event mid-stream). */
+  interject?: { afterDeltas: number; raw: string }
+}
+
+/** Streams a message, shaped as the scenario asks. */
 export async function streamMessage(
   sse: SseWriter,
   outputIndex: number,
   text: string,
   pace: Pace,
-  stopAfter?: number,
+  shape: MessageShape = {},
 ): Promise<OutputItemJson | null> {
+  const { stopAfter, interject } = shape
   const id = itemId('msg')
   const at = { item_id: id, output_index: outputIndex, content_index: 0 }
   sse.send({
@@ -71,8 +94,9 @@ export async function streamMessage(
   const deltas = tokenize(text)
   for (const [index, delta] of deltas.entries()) {
     if (stopAfter !== undefined && index >= stopAfter) return null
+    if (interject?.afterDeltas === index) sse.raw(interject.raw)
     if (!(await pace())) return null
-    sse.send({ type: 'response.output_text.delta', ...at, delta, logprobs: [] })
+    sse.send({ type: 'response.output_text.delta', ...deltaAt(shape, at, { content_index: 0 }), delta, logprobs: [] })
   }
   if (stopAfter !== undefined && deltas.length <= stopAfter) return null
   const part = { type: 'output_text', annotations: [], logprobs: [], text }

@@ -32,6 +32,8 @@ export interface ScenarioOptions {
   keepOpen?: boolean
   /** Play this scenario for this many requests in a row (default 1). */
   times?: number
+  /** Text and reasoning deltas without `item_id` / `output_index`. */
+  deltasWithoutIds?: boolean
 }
 
 export type Scenario = ScenarioOptions &
@@ -52,8 +54,8 @@ export type Scenario = ScenarioOptions &
     | { kind: 'http-error'; status: number; body: unknown; headers?: Record<string, string> }
     /** Destroys the socket after `afterDeltas` text deltas. */
     | { kind: 'cut'; afterDeltas: number; text?: string }
-    /** Sends an unparsable `data:` line after `afterDeltas` text deltas. */
-    | { kind: 'malformed'; afterDeltas?: number }
+    /** Sends an unparsable `data:` line after `afterDeltas` text deltas, then the rest of `text` and completes. */
+    | { kind: 'malformed'; afterDeltas?: number; text?: string }
     /** Stops sending after `afterDeltas` text deltas but keeps the socket open. */
     | { kind: 'idle'; afterDeltas?: number }
     | { kind: 'failed'; code: string; message?: string; afterDeltas?: number }
@@ -154,24 +156,26 @@ async function streamScenario(
   const output: OutputItemJson[] = []
   const reasoning = 'reasoning' in scenario ? (scenario.reasoning ?? []) : []
   if (reasoning.length > 0) {
-    const item = await streamReasoning(sse, output.length, reasoning, pace)
+    const item = await streamReasoning(sse, output.length, reasoning, pace, {
+      deltasWithoutIds: scenario.deltasWithoutIds,
+    })
     if (!item) return
     output.push(item)
   }
 
   // A partial answer first (none for 0, so the fault comes before any output), then the fault itself.
   const partial = async (afterDeltas: number | undefined, text = longText()) => {
-    if (afterDeltas) await streamMessage(sse, output.length, text, pace, afterDeltas)
+    if (afterDeltas)
+      await streamMessage(sse, output.length, text, pace, {
+        deltasWithoutIds: scenario.deltasWithoutIds,
+        stopAfter: afterDeltas,
+      })
   }
   switch (scenario.kind) {
     case 'cut':
       await partial(scenario.afterDeltas, scenario.text)
       // Ending the socket (not destroying it) flushes the deltas already written, then drops the unfinished body.
       res.socket?.end()
-      return
-    case 'malformed':
-      await partial(scenario.afterDeltas)
-      sse.raw('event: response.output_text.delta\ndata: {"type":"response.output_text.delta","delta":\n\n')
       return
     case 'idle':
       await partial(scenario.afterDeltas)
@@ -190,11 +194,16 @@ async function streamScenario(
   const text =
     scenario.kind === 'function-calls'
       ? scenario.text
-      : scenario.kind === 'text' || scenario.kind === 'incomplete'
+      : scenario.kind === 'text' || scenario.kind === 'incomplete' || scenario.kind === 'malformed'
         ? (scenario.text ?? 'Partial answer')
         : undefined
   if (text) {
-    const item = await streamMessage(sse, output.length, text, pace)
+    const interject =
+      scenario.kind === 'malformed' ? { afterDeltas: scenario.afterDeltas ?? 0, raw: UNREADABLE_EVENT } : undefined
+    const item = await streamMessage(sse, output.length, text, pace, {
+      deltasWithoutIds: scenario.deltasWithoutIds,
+      interject,
+    })
     if (!item) return
     output.push(item)
     texts.push(text)
@@ -231,6 +240,9 @@ function pacer(sse: SseWriter, tokensPerSecond: number | undefined): Pace {
     return !sse.closed
   }
 }
+
+/** A delta event cut off in the middle of its JSON. */
+const UNREADABLE_EVENT = 'event: response.output_text.delta\ndata: {"type":"response.output_text.delta","delta":\n\n'
 
 function longText(): string {
   return Array.from({ length: 40 }, (_, index) => `word${index}`).join(' ')

@@ -191,6 +191,8 @@ export type ChatEvent =
       delta: string
     }
   | { type: 'part-updated'; conversationId: string; messageId: string; partIndex: number; part: MessagePart }
+  /** A re-sent request replaces the broken attempt's output: the message's parts are now exactly these. */
+  | { type: 'parts-reset'; conversationId: string; messageId: string; parts: MessagePart[] }
   | {
       type: 'retrying'
       conversationId: string
@@ -200,5 +202,7 @@ export type ChatEvent =
       /** Epoch ms of the next attempt. */
       retryAt: number
       error: AppError
+      /** Part of the answer had arrived: the whole request is re-sent ("Reconnecting… n/5"). */
+      reconnecting: boolean
     }
   | { type: 'turn-finished'; conversationId: string; message: ChatMessage }

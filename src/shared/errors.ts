@@ -22,6 +22,10 @@ export type AppErrorKind =
   | 'quota'
   | 'invalid-request'
   | 'model-rejected'
+  /** `server_is_overloaded` / `slow_down`: final, another model may answer. */
+  | 'model-overloaded'
+  /** A 403 naming the client: the backend does not serve this originator. */
+  | 'client-refused'
   | 'cancelled'
   | 'busy'
   | 'storage'

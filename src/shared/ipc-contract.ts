@@ -82,6 +82,8 @@ export const requestChannels = {
   'chat:stop': request<void>()(z.object({ conversationId: id }).strict()),
   'chat:regenerate': request<void>()(z.object({ conversationId: id }).strict()),
   'chat:retry': request<void>()(z.object({ conversationId: id }).strict()),
+  /** Ends the wait before the next attempt of the running turn early. */
+  'chat:retry-now': request<void>()(z.object({ conversationId: id }).strict()),
   'chat:edit': request<void>()(
     z.object({ conversationId: id, messageId: id, text: text.refine((t) => t.trim().length > 0) }).strict(),
   ),

@@ -8,9 +8,10 @@ export const DEFAULT_SETTINGS: Settings = {
   instructions: DEFAULT_INSTRUCTIONS,
   lastModel: null,
   lastEffort: null,
-  maxRetries: 10,
-  retryBaseDelayMs: 5_000,
-  streamIdleTimeoutMs: 60_000,
+  // codex.md §0: waits a person can sit through (each capped at 60 s), and Codex's idle timeout.
+  maxRetries: 5,
+  retryBaseDelayMs: 1_000,
+  streamIdleTimeoutMs: 300_000,
   modelsClientVersion: '1.0.0',
   workspace: null,
   allowPlainTokenStorage: false,

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../shared/domain'
 import { fail } from '../../shared/errors'
+import { createRetryNow } from '../codex/retry'
 import { createApprovals, type Decision } from './approvals'
 import type { TurnControl, TurnPlan } from './turn-runner'
 
@@ -19,6 +20,8 @@ export interface ActiveTurns {
   /** Stops the conversation's turn and resolves once it finished; nothing running is fine. */
   stop(conversationId: string): Promise<void>
   decide(conversationId: string, callId: string, decision: Decision): void
+  /** Ends the running turn's wait before its next attempt; nothing waiting is fine (the wait may just have ended). */
+  retryNow(conversationId: string): void
   stopAll(): Promise<void>
 }
 
@@ -46,7 +49,7 @@ export function createActiveTurns(
       }
       const turn: ActiveTurn = {
         controller,
-        control: { signal: controller.signal, approvals: createApprovals(), release },
+        control: { signal: controller.signal, approvals: createApprovals(), retryNow: createRetryNow(), release },
         settled: Promise.resolve(),
       }
       active.set(conversationId, turn)
@@ -75,6 +78,9 @@ export function createActiveTurns(
       if (!active.get(conversationId)?.control.approvals.decide(callId, decision)) {
         fail('not-found', 'That tool call is no longer waiting for a decision.')
       }
+    },
+    retryNow(conversationId) {
+      active.get(conversationId)?.control.retryNow.trigger()
     },
     async stopAll() {
       await Promise.all([...active.keys()].map(stop))

@@ -3,6 +3,7 @@ import type { ChatMessage, Conversation, ModelSpec, ReasoningEffort } from '../.
 import { fail } from '../../shared/errors'
 import { FALLBACK_DEFAULT_MODEL, findBuiltinModel } from '../../shared/models'
 import type { Capability } from '../capability'
+import { clientIdentity } from '../client-identity'
 import { createCodexClient } from '../codex/client'
 import type { CodexClient } from '../codex/types'
 import type { ServiceEnv } from '../config'
@@ -20,6 +21,7 @@ export type ChatChannels =
   | 'chat:stop'
   | 'chat:regenerate'
   | 'chat:retry'
+  | 'chat:retry-now'
   | 'chat:edit'
   | 'tools:decide'
   | 'models:list'
@@ -61,8 +63,9 @@ export function createChat(deps: ChatDeps): Chat {
     createCodexClient({
       baseUrl: deps.env.baseUrl,
       tokens: deps.tokens,
-      appVersion: deps.platform.appVersion,
+      identity: clientIdentity(deps.env.originator, deps.platform.appVersion),
       settings: () => settings.get(),
+      log,
     })
   const tools = deps.tools ?? createToolRegistry()
   const usage = createUsageMeter()
@@ -173,6 +176,7 @@ export function createChat(deps: ChatDeps): Chat {
         }),
       'chat:retry': ({ conversationId }) => turns.begin(conversationId, () => answerAgain(conversationId)),
       'chat:regenerate': ({ conversationId }) => turns.begin(conversationId, () => answerAgain(conversationId)),
+      'chat:retry-now': ({ conversationId }) => turns.retryNow(conversationId),
       'chat:stop': ({ conversationId }) => turns.stop(conversationId),
       'tools:decide': ({ conversationId, callId, decision }) => turns.decide(conversationId, callId, decision),
       'models:list': (input) => listModels(input?.refresh),

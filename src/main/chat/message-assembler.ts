@@ -15,7 +15,19 @@ export interface Assembly {
    * carry either or both). Cleared per request: output indexes restart in every round of the tool loop.
    */
   items: Readonly<Record<string, number>>
+  /**
+   * Deltas without `item_id` / `output_index` belong to the item currently open (codex.md §0): the keys of the last
+   * `output_item.added` of each kind, until that item is done.
+   */
+  open: Readonly<Partial<Record<OpenKind, string[]>>>
+  /** The part id-less events of each kind built when no item was open; the finished item (with its id) claims it. */
+  unclaimed: Readonly<Partial<Record<OpenKind, number>>>
+  /** Parts before this index belong to earlier rounds of the turn; a re-sent request replaces only what follows. */
+  roundStart: number
 }
+
+/** Kinds whose deltas may come without ids. */
+type OpenKind = 'text' | 'reasoning'
 
 /** A function call the model completed: the runner executes it. */
 export interface ToolCallRequest {
@@ -28,6 +40,8 @@ export interface Step {
   assembly: Assembly
   events: ChatEvent[]
   toolCall?: ToolCallRequest
+  /** The broken attempt's output was dropped: tools it started must stop. */
+  replaced?: boolean
 }
 
 export interface AssemblerOptions {
@@ -36,11 +50,57 @@ export interface AssemblerOptions {
 }
 
 export function startAssembly(conversationId: string, message: ChatMessage): Assembly {
-  return { conversationId, message, items: {} }
+  return { conversationId, message, items: {}, open: {}, unclaimed: {}, roundStart: message.parts.length }
 }
 
 export function startRound(assembly: Assembly): Assembly {
-  return { ...assembly, items: {} }
+  return { ...assembly, items: {}, open: {}, unclaimed: {}, roundStart: assembly.message.parts.length }
+}
+
+/** A re-sent request starts producing output: what the broken attempt added this round goes, earlier rounds stay. */
+function replaceRound(assembly: Assembly): Step {
+  const parts = assembly.message.parts.slice(0, assembly.roundStart)
+  const next = { ...startRound({ ...assembly, message: { ...assembly.message, parts } }) }
+  const event: ChatEvent = {
+    type: 'parts-reset',
+    conversationId: assembly.conversationId,
+    messageId: assembly.message.id,
+    parts,
+  }
+  return { assembly: next, events: [event], replaced: true }
+}
+
+/** The keys an event addresses its item by; an event naming none addresses the open item of its kind. */
+function keysFor(assembly: Assembly, kind: OpenKind, outputIndex: number | undefined, itemId: string | undefined) {
+  const keys = keysOf(outputIndex, itemId)
+  return keys.length > 0 ? keys : (assembly.open[kind] ?? [])
+}
+
+function openKindOf(item: OutputItem): OpenKind | undefined {
+  if (item.type === 'message') return 'text'
+  if (item.type === 'reasoning') return 'reasoning'
+  return undefined
+}
+
+/** The part of a finished item: by its keys, else the one id-less deltas built for it. */
+function findDonePart(assembly: Assembly, keys: string[], kind: OpenKind): number | undefined {
+  const index = findPart(assembly, keys, kind)
+  if (index !== undefined) return index
+  const unclaimed = assembly.unclaimed[kind]
+  return unclaimed !== undefined && assembly.message.parts[unclaimed]?.kind === kind ? unclaimed : undefined
+}
+
+/** The item of this kind is finished: later id-less deltas start a new part. */
+function closeItem(assembly: Assembly, kind: OpenKind): Assembly {
+  const { [kind]: _open, ...open } = assembly.open
+  const { [kind]: _unclaimed, ...unclaimed } = assembly.unclaimed
+  return { ...assembly, open, unclaimed }
+}
+
+/** Remembers the part an event without any keys built, for the finished item to claim. */
+function noteUnclaimed(assembly: Assembly, kind: OpenKind, keys: string[], index: number): Assembly {
+  if (keys.length > 0 || assembly.unclaimed[kind] === index) return assembly
+  return { ...assembly, unclaimed: { ...assembly.unclaimed, [kind]: index } }
 }
 
 function keysOf(outputIndex: number | undefined, itemId: string | undefined): string[] {
@@ -55,10 +115,10 @@ function findPart(assembly: Assembly, keys: string[], kind: Kind): number | unde
     const index = assembly.items[key]
     if (index !== undefined && assembly.message.parts[index]?.kind === kind) return index
   }
-  // Events that name no item at all belong to the latest part of their kind, if it is the last one.
-  if (keys.length === 0) {
-    const last = assembly.message.parts.length - 1
-    if (assembly.message.parts[last]?.kind === kind) return last
+  // Events that name no item, with no item open, continue the part earlier such events built.
+  if (keys.length === 0 && (kind === 'text' || kind === 'reasoning')) {
+    const index = assembly.unclaimed[kind]
+    if (index !== undefined && assembly.message.parts[index]?.kind === kind) return index
   }
   return undefined
 }
@@ -111,7 +171,8 @@ function reasoningAt(assembly: Assembly, index: number): ReasoningPart {
 function ensureReasoning(assembly: Assembly, keys: string[]): Step & { index: number } {
   const index = findPart(assembly, keys, 'reasoning')
   if (index !== undefined) return { assembly: remember(assembly, keys, index), events: [], index }
-  return addPart(assembly, keys, { kind: 'reasoning', summary: [] })
+  const added = addPart(assembly, keys, { kind: 'reasoning', summary: [] })
+  return { ...added, assembly: noteUnclaimed(added.assembly, 'reasoning', keys, added.index) }
 }
 
 function summaryWithSlot(summary: string[], slot: number): string[] {
@@ -145,9 +206,12 @@ function messageText(item: OutputItem): string {
 }
 
 function onTextDelta(assembly: Assembly, event: Extract<StreamEvent, { type: 'text-delta' }>): Step {
-  const keys = keysOf(event.outputIndex, event.itemId)
+  const keys = keysFor(assembly, 'text', event.outputIndex, event.itemId)
   const index = findPart(assembly, keys, 'text')
-  if (index === undefined) return addPart(assembly, keys, { kind: 'text', text: event.delta })
+  if (index === undefined) {
+    const added = addPart(assembly, keys, { kind: 'text', text: event.delta })
+    return { ...added, assembly: noteUnclaimed(added.assembly, 'text', keys, added.index) }
+  }
   const part = assembly.message.parts[index] as Extract<MessagePart, { kind: 'text' }>
   const next = remember(withPart(assembly, index, { kind: 'text', text: part.text + event.delta }), keys, index)
   return {
@@ -168,7 +232,7 @@ function onSummaryPartAdded(
   assembly: Assembly,
   event: Extract<StreamEvent, { type: 'reasoning-summary-part-added' }>,
 ): Step {
-  const keys = keysOf(event.outputIndex, event.itemId)
+  const keys = keysFor(assembly, 'reasoning', event.outputIndex, event.itemId)
   const ensured = ensureReasoning(assembly, keys)
   const part = reasoningAt(ensured.assembly, ensured.index)
   if (part.summary.length > event.summaryIndex) return ensured
@@ -180,7 +244,7 @@ function onSummaryPartAdded(
 }
 
 function onSummaryDelta(assembly: Assembly, event: Extract<StreamEvent, { type: 'reasoning-summary-delta' }>): Step {
-  const keys = keysOf(event.outputIndex, event.itemId)
+  const keys = keysFor(assembly, 'reasoning', event.outputIndex, event.itemId)
   const ensured = ensureReasoning(assembly, keys)
   const part = reasoningAt(ensured.assembly, ensured.index)
   const summary = summaryWithSlot(part.summary, event.summaryIndex)
@@ -207,19 +271,30 @@ function onItemDone(
   outputIndex: number | undefined,
   options: AssemblerOptions,
 ): Step {
+  const kind = openKindOf(item)
+  const step = completeItem(assembly, item, outputIndex, options)
+  return kind ? { ...step, assembly: closeItem(step.assembly, kind) } : step
+}
+
+function completeItem(
+  assembly: Assembly,
+  item: OutputItem,
+  outputIndex: number | undefined,
+  options: AssemblerOptions,
+): Step {
   const keys = keysOf(outputIndex, item.id)
   switch (item.type) {
     case 'reasoning': {
       // The finished item is the authority: it carries `encrypted_content`, and its summary is the full text.
       const texts = summaryTexts(item)
-      const index = findPart(assembly, keys, 'reasoning')
+      const index = findDonePart(assembly, keys, 'reasoning')
       if (index === undefined) return addPart(assembly, keys, { kind: 'reasoning', summary: texts, item })
       const summary = texts.length > 0 ? texts : reasoningAt(assembly, index).summary
       return updatePart(assembly, keys, index, { kind: 'reasoning', summary, item })
     }
     case 'message': {
       const text = messageText(item)
-      const index = findPart(assembly, keys, 'text')
+      const index = findDonePart(assembly, keys, 'text')
       if (index === undefined) {
         return text === '' ? { assembly, events: [] } : addPart(assembly, keys, { kind: 'text', text })
       }
@@ -255,15 +330,19 @@ export function applyStreamEvent(assembly: Assembly, event: StreamEvent, options
       return onSummaryPartAdded(assembly, event)
     case 'reasoning-summary-delta':
       return onSummaryDelta(assembly, event)
-    case 'output-item-added':
+    case 'output-item-added': {
+      const keys = keysOf(event.outputIndex, event.item.id)
+      const kind = openKindOf(event.item)
+      const opened = kind && keys.length > 0 ? { ...assembly, open: { ...assembly.open, [kind]: keys } } : assembly
       // Reasoning shows as soon as it starts; text and tool calls appear with their first content.
-      if (event.item.type === 'reasoning') {
-        const ensured = ensureReasoning(assembly, keysOf(event.outputIndex, event.item.id))
-        return { assembly: ensured.assembly, events: ensured.events }
-      }
-      return { assembly, events: [] }
+      if (kind !== 'reasoning') return { assembly: opened, events: [] }
+      const ensured = ensureReasoning(opened, keys)
+      return { assembly: ensured.assembly, events: ensured.events }
+    }
     case 'output-item-done':
       return onItemDone(assembly, event.item, event.outputIndex, options)
+    case 'output-replaced':
+      return replaceRound(assembly)
     default:
       return { assembly, events: [] }
   }

@@ -13,6 +13,7 @@ import type {
   UsageLimits,
 } from '../../shared/domain'
 import { type AppError, toAppError } from '../../shared/errors'
+import type { RetryNow } from '../codex/retry'
 import type { CodexClient, ResponsesRequest, StreamOutcome } from '../codex/types'
 import type { ConversationStore } from '../ports'
 import type { ToolRegistry } from '../tools'
@@ -63,6 +64,8 @@ export interface TurnControl {
   /** Stop: aborts the request, running tools and pending approvals. */
   signal: AbortSignal
   approvals: Approvals
+  /** "Retry now": ends the wait before the next attempt early. */
+  retryNow: RetryNow
   /** Frees the conversation; called before `turn-finished` so a renderer reacting to it can send at once. */
   release(): void
 }
@@ -136,7 +139,7 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
   /** Streams one request; tools start as soon as their call is complete, while the answer still streams. */
   async function runRound(): Promise<{ outcome: StreamOutcome; calledTools: boolean }> {
     assembly = startRound(assembly)
-    const toolsControl = new AbortController()
+    let toolsControl = new AbortController()
     const stopTools = () => toolsControl.abort()
     control.signal.addEventListener('abort', stopTools, { once: true })
     const calls: Promise<void>[] = []
@@ -147,6 +150,11 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
           signal: control.signal,
           onEvent(event) {
             const step = applyStreamEvent(assembly, event, assemblerOptions)
+            if (step.replaced) {
+              // The calls of the broken attempt are gone from the answer; the re-sent request asks anew.
+              toolsControl.abort()
+              toolsControl = new AbortController()
+            }
             apply(step)
             if (step.toolCall) calls.push(runToolCall(step.toolCall, toolsControl.signal))
           },
@@ -154,6 +162,7 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
             deps.emit({ type: 'retrying', conversationId, messageId: assembly.message.id, ...notice })
           },
           onUsageLimits: deps.onUsageLimits,
+          retryNow: control.retryNow,
         },
       )
       await Promise.all(calls)

@@ -1,17 +1,27 @@
 /**
- * The Codex Responses client (codex.md §2–§5): one request per attempt, decoded into StreamEvents, wrapped in the
- * retry loop (backoff with jitter, server delays honoured, 401 refreshed once), and `/models` with its fallback.
+ * The Codex Responses client (codex.md §0, §2–§5): one request per attempt, decoded into StreamEvents, wrapped in
+ * the retry loop (capped backoff with jitter, server delays honoured, a break mid-answer re-sent, 401 refreshed
+ * once), and `/models` with its fallback.
  */
 import type { UsageLimits } from '../../shared/domain'
 import { AppErrorException, appError } from '../../shared/errors'
+import type { ClientIdentity } from '../client-identity'
 import type { AccessCredentials, TokenProvider } from '../ports'
 import { AttemptError, classifyHttpFailure } from './errors'
 import { createModelCatalog } from './models'
 import { usageLimitsFromHeaders } from './rate-limits'
 import { responsesBody, responsesHeaders } from './request-builder'
-import { abortableSleep, backoffDelay, cancelledError, type Sleep } from './retry'
+import {
+  abortableSleep,
+  backoffDelay,
+  cancelledError,
+  MAX_SERVER_WAIT_MS,
+  MAX_WAIT_MS,
+  type Sleep,
+  waitBeforeRetry,
+} from './retry'
 import { decodeResponseStream, idleTimeout } from './sse-decoder'
-import type { CodexClient, ResponsesRequest, StreamOptions, StreamOutcome } from './types'
+import type { CodexClient, ResponsesRequest, StreamEvent, StreamOptions, StreamOutcome } from './types'
 
 export interface CodexClientSettings {
   maxRetries: number
@@ -24,14 +34,16 @@ export interface CodexClientDeps {
   /** Without the trailing `/responses`. */
   baseUrl: string
   tokens: TokenProvider
-  appVersion: string
+  identity: ClientIdentity
   /** Read at every request, so changed settings apply to the next one. */
   settings(): CodexClientSettings
   fetch?: typeof fetch
+  /** Time as the client sees it: the idle deadline, backoff waits and reset times all use these two. */
   now?: () => number
   sleep?: Sleep
   /** Jitter source in [0, 1). */
   random?: () => number
+  log?(message: string): void
 }
 
 export function createCodexClient(deps: CodexClientDeps): CodexClient {
@@ -40,10 +52,11 @@ export function createCodexClient(deps: CodexClientDeps): CodexClient {
   const now = deps.now ?? Date.now
   const sleep = deps.sleep ?? abortableSleep
   const random = deps.random ?? Math.random
+  const log = deps.log ?? (() => {})
   const catalog = createModelCatalog({
     baseUrl,
     tokens: deps.tokens,
-    appVersion: deps.appVersion,
+    identity: deps.identity,
     clientVersion: () => deps.settings().modelsClientVersion,
     fetch: doFetch,
   })
@@ -53,7 +66,7 @@ export function createCodexClient(deps: CodexClientDeps): CodexClient {
     request: ResponsesRequest,
     credentials: AccessCredentials,
     options: StreamOptions,
-    markOutput: () => void,
+    onEvent: (event: StreamEvent) => void,
   ): Promise<StreamOutcome> {
     const { streamIdleTimeoutMs } = deps.settings()
     const controller = new AbortController()
@@ -61,16 +74,20 @@ export function createCodexClient(deps: CodexClientDeps): CodexClient {
     options.signal.addEventListener('abort', abort, { once: true })
     // The idle timeout also covers waiting for the response headers: a server that never answers is idle too.
     let headersIdle = false
-    const headersTimer = setTimeout(() => {
-      headersIdle = true
-      controller.abort()
-    }, streamIdleTimeoutMs)
+    const headersTimer = new AbortController()
+    sleep(streamIdleTimeoutMs, headersTimer.signal).then(
+      () => {
+        headersIdle = true
+        controller.abort()
+      },
+      () => {},
+    )
     try {
       let response: Response
       try {
         response = await doFetch(`${baseUrl}/responses`, {
           method: 'POST',
-          headers: responsesHeaders(credentials, deps.appVersion, request.conversationId),
+          headers: responsesHeaders(credentials, deps.identity, request.conversationId),
           body: JSON.stringify(responsesBody(request)),
           signal: controller.signal,
         })
@@ -82,7 +99,7 @@ export function createCodexClient(deps: CodexClientDeps): CodexClient {
           { autoRetry: true },
         )
       } finally {
-        clearTimeout(headersTimer)
+        headersTimer.abort()
       }
 
       const limits = usageLimitsFromHeaders(response.headers, now())
@@ -95,6 +112,7 @@ export function createCodexClient(deps: CodexClientDeps): CodexClient {
           headers: response.headers,
           bodyText,
           model: request.model,
+          originator: deps.identity.originator,
           now: now(),
         })
       }
@@ -102,10 +120,9 @@ export function createCodexClient(deps: CodexClientDeps): CodexClient {
       return await decodeResponseStream(response.body, {
         idleTimeoutMs: streamIdleTimeoutMs,
         now,
-        onEvent(event) {
-          if (event.type !== 'created') markOutput()
-          options.onEvent(event)
-        },
+        sleep,
+        log,
+        onEvent,
         onUsageLimits: (update: Partial<UsageLimits>) => options.onUsageLimits?.(update),
       })
     } catch (error) {
@@ -122,12 +139,21 @@ export function createCodexClient(deps: CodexClientDeps): CodexClient {
     let credentials = await deps.tokens.getCredentials()
     let refreshed = false
     let retries = 0
+    /** Some attempt of this request produced output (the user has seen part of an answer). */
     let outputStarted = false
+    /** The attempt in flight must void the broken attempt's output before showing its own. */
+    let replacing = false
+    const onEvent = (event: StreamEvent) => {
+      if (event.type !== 'created') {
+        if (replacing) options.onEvent({ type: 'output-replaced' })
+        replacing = false
+        outputStarted = true
+      }
+      options.onEvent(event)
+    }
     for (;;) {
       try {
-        return await attempt(request, credentials, options, () => {
-          outputStarted = true
-        })
+        return await attempt(request, credentials, options, onEvent)
       } catch (error) {
         if (options.signal.aborted) throw cancelledError()
         if (!(error instanceof AttemptError)) throw error
@@ -138,12 +164,21 @@ export function createCodexClient(deps: CodexClientDeps): CodexClient {
           continue
         }
         const { maxRetries, retryBaseDelayMs } = deps.settings()
-        // Once output reached the runner, replaying would duplicate it: the runner keeps the partial answer instead.
-        if (!error.hint.autoRetry || outputStarted || retries >= maxRetries) throw publicError(error)
+        if (!error.hint.autoRetry) throw publicError(error)
+        if (retries >= maxRetries) throw outputStarted ? answerCut(error) : publicError(error)
+        const asked = error.hint.delayMs
+        if (asked !== undefined && asked > MAX_SERVER_WAIT_MS) throw waitTooLong(error, asked, now())
         retries += 1
-        const delay = error.hint.delayMs ?? backoffDelay(retries, retryBaseDelayMs, random)
-        options.onRetry?.({ attempt: retries, maxRetries, retryAt: now() + delay, error: error.error })
-        await sleep(delay, options.signal)
+        const delay = Math.min(MAX_WAIT_MS, asked ?? backoffDelay(retries, retryBaseDelayMs, random))
+        replacing = outputStarted
+        options.onRetry?.({
+          attempt: retries,
+          maxRetries,
+          retryAt: now() + delay,
+          error: error.error,
+          reconnecting: outputStarted,
+        })
+        await waitBeforeRetry(sleep, delay, options.signal, options.retryNow)
       }
     }
   }
@@ -157,4 +192,25 @@ export function createCodexClient(deps: CodexClientDeps): CodexClient {
 /** Callers see a plain AppErrorException; the retry hint is internal. */
 function publicError(error: AttemptError): AppErrorException {
   return new AppErrorException(error.error)
+}
+
+/** The re-sends are spent and part of an answer is on screen: it stays, marked as cut, and Retry can finish it. */
+function answerCut(error: AttemptError): AppErrorException {
+  return new AppErrorException({
+    ...error.error,
+    kind: 'stream-cut',
+    message: `The answer was cut off and could not be resumed: ${error.error.message}`,
+    retryable: true,
+  })
+}
+
+/** Nobody sits through a longer wait: the turn ends and says when the backend will take the request again. */
+function waitTooLong(error: AttemptError, delayMs: number, now: number): AppErrorException {
+  const minutes = Math.ceil(delayMs / 60_000)
+  return new AppErrorException({
+    ...error.error,
+    message: `${error.error.message} The backend asks to wait ${minutes} minutes before trying again.`,
+    resetsAt: now + delayMs,
+    retryable: false,
+  })
 }

@@ -62,14 +62,20 @@ export interface HttpFailure {
   headers: Headers
   bodyText: string
   model: string
+  /** The `originator` this client sent, named when the backend refuses the client. */
+  originator: string
   now: number
 }
 
-export function classifyHttpFailure({ status, headers, bodyText, model, now }: HttpFailure): AttemptError {
+export function classifyHttpFailure({ status, headers, bodyText, model, originator, now }: HttpFailure): AttemptError {
   const body = readErrorBody(parseJson(bodyText))
   const extra = { status, requestId: requestIdOf(headers), code: body.code ?? body.type }
   const said = body.detail ?? body.message ?? (bodyText.trim().slice(0, 300) || `HTTP ${status}`)
   const mentions = (needle: string) => [body.code, body.type, bodyText].some((text) => text?.includes(needle))
+
+  const overloaded = overloadedCode(body.code ?? body.type)
+  if (overloaded) return modelOverloaded(overloaded, extra)
+  if (status === 403 && CLIENT_REFUSAL.test(said)) return clientRefused(originator, said, extra)
 
   if (status === 401) {
     return new AttemptError(appError('sign-in-again', 'Your session is no longer valid. Sign in again.', extra), {
@@ -115,6 +121,40 @@ export function classifyHttpFailure({ status, headers, bodyText, model, now }: H
   })
 }
 
+/** A 403 that names the client: the backend keeps a list of originators it serves (codex.md §0, pi#1828). */
+const CLIENT_REFUSAL = /originator|\bclients?\b/i
+
+function clientRefused(originator: string, said: string, extra: Partial<AppError>): AttemptError {
+  return new AttemptError(
+    appError(
+      'client-refused',
+      `The Codex backend refused this client (originator "${originator}"): ${said} ` +
+        'Try setting the environment variable CODEX_DESK_ORIGINATOR (for example to codex_cli_rs) and restarting, ' +
+        'or update Codex Desk.',
+      { ...extra, retryable: false },
+    ),
+    { autoRetry: false },
+  )
+}
+
+const OVERLOADED_CODES = new Set(['server_is_overloaded', 'slow_down'])
+
+function overloadedCode(code: string | undefined): string | undefined {
+  return code !== undefined && OVERLOADED_CODES.has(code) ? code : undefined
+}
+
+/** Codex does not retry an overloaded model (`ServerOverloaded`); another model usually answers at once. */
+function modelOverloaded(code: string, extra: Partial<AppError>): AttemptError {
+  return new AttemptError(
+    appError('model-overloaded', 'This model is at capacity right now. Pick another model.', {
+      ...extra,
+      code,
+      retryable: false,
+    }),
+    { autoRetry: false },
+  )
+}
+
 function isModelRejection(message: string): boolean {
   return /model is not supported|unknown model|model_not_found|does not exist/i.test(message)
 }
@@ -141,17 +181,19 @@ function final(error: AppError, extra: Partial<AppError>): AttemptError {
   return new AttemptError({ ...error, ...extra, code: error.code }, { autoRetry: false })
 }
 
-const TRANSIENT_CODES = new Set(['server_is_overloaded', 'slow_down', 'server_error', 'internal_error'])
+const TRANSIENT_CODES = new Set(['server_error', 'internal_error'])
 
 /**
  * A `response.failed` or `error` event's `{code, message}` (codex.md §4.4). Only rate limits and clearly transient
- * server trouble are retried; context, quota and plan errors are final.
+ * server trouble are retried; context, quota, plan and capacity errors are final.
  */
 export function classifyStreamFailure(payload: unknown, now: number): AttemptError {
   const body = readErrorBody(payload)
   const code = body.code ?? body.type
   const message = body.message ?? body.detail ?? 'The response failed.'
   if (code === 'usage_limit_reached') return usageLimit(body, {}, now)
+  const overloaded = overloadedCode(code)
+  if (overloaded) return modelOverloaded(overloaded, {})
   if (code === 'rate_limit_exceeded') {
     return new AttemptError(appError('rate-limited', message, { code, retryable: true }), {
       autoRetry: true,

@@ -1,10 +1,15 @@
-/** Backoff, server-given delays and the cancellable wait of the retry loop (codex.md §4). */
+/** Backoff, server-given delays and the cancellable waits of the retry loop (codex.md §0, §4). */
 import { AppErrorException, appError } from '../../shared/errors'
 
-/** `retryBaseDelayMs × 2^(attempt−1) × jitter`, jitter uniform in [0.9, 1.1) like Codex's `backoff`. */
+/** No single wait is longer than this, whatever the backoff or the server says (codex.md §0). */
+export const MAX_WAIT_MS = 60_000
+/** A server asking for a longer wait than this is not waited for: the turn ends and says when to try again. */
+export const MAX_SERVER_WAIT_MS = 5 * 60_000
+
+/** `retryBaseDelayMs × 2^(attempt−1) × jitter`, jitter uniform in [0.9, 1.1) like Codex's `backoff`, capped. */
 export function backoffDelay(attempt: number, baseDelayMs: number, random: () => number): number {
   const jitter = 0.9 + random() * 0.2
-  return Math.round(baseDelayMs * 2 ** (attempt - 1) * jitter)
+  return Math.min(MAX_WAIT_MS, Math.round(baseDelayMs * 2 ** (attempt - 1) * jitter))
 }
 
 /** `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date; undefined when neither says anything usable. */
@@ -32,9 +37,9 @@ export function cancelledError(): AppErrorException {
   return new AppErrorException(appError('cancelled', 'The request was cancelled.'))
 }
 
+/** Resolves after `ms`; rejects with `cancelled` the moment `signal` aborts. Injected so tests own time. */
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>
 
-/** Waits `ms`, rejecting with `cancelled` the moment `signal` aborts. */
 export const abortableSleep: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
     if (signal.aborted) {
@@ -51,3 +56,50 @@ export const abortableSleep: Sleep = (ms, signal) =>
     }
     signal.addEventListener('abort', onAbort, { once: true })
   })
+
+/**
+ * "Retry now": the turn holds one, the client arms it for each wait between attempts, and the user's request
+ * ends the wait in progress early (nothing happens when no wait is in progress).
+ */
+export interface RetryNow {
+  /** Ends the wait in progress; false when there was none. */
+  trigger(): boolean
+  /** Registers the wait in progress; returns the function that unregisters it. */
+  arm(endWait: () => void): () => void
+}
+
+export function createRetryNow(): RetryNow {
+  let current: (() => void) | undefined
+  return {
+    trigger() {
+      const endWait = current
+      current = undefined
+      endWait?.()
+      return endWait !== undefined
+    },
+    arm(endWait) {
+      current = endWait
+      return () => {
+        if (current === endWait) current = undefined
+      }
+    },
+  }
+}
+
+/** Waits `ms` unless the user stops (rejects `cancelled`) or asks to retry now (resolves early). */
+export async function waitBeforeRetry(
+  sleep: Sleep,
+  ms: number,
+  signal: AbortSignal,
+  retryNow: RetryNow | undefined,
+): Promise<void> {
+  const early = new AbortController()
+  const disarm = retryNow?.arm(() => early.abort())
+  try {
+    await sleep(ms, AbortSignal.any([signal, early.signal]))
+  } catch (error) {
+    if (signal.aborted || !early.signal.aborted) throw error
+  } finally {
+    disarm?.()
+  }
+}

@@ -7,6 +7,7 @@ import { createParser } from 'eventsource-parser'
 import type { UsageLimits } from '../../shared/domain'
 import { appError } from '../../shared/errors'
 import { AttemptError } from './errors'
+import type { Sleep } from './retry'
 import { type DecodedPayload, decodePayload } from './stream-events'
 import type { StreamEvent, StreamOutcome } from './types'
 
@@ -16,6 +17,9 @@ export interface DecodeOptions {
   onEvent(event: StreamEvent): void
   onUsageLimits(limits: Partial<UsageLimits>): void
   now(): number
+  /** Times the idle deadline. */
+  sleep: Sleep
+  log(message: string): void
 }
 
 type Ending = { kind: 'outcome'; outcome: StreamOutcome } | { kind: 'error'; error: AttemptError }
@@ -27,19 +31,19 @@ export async function decodeResponseStream(
   const reader = body.getReader()
   const text = new TextDecoder()
   let ending: Ending | undefined
-  let deadline = Date.now() + options.idleTimeoutMs
+  let deadline = options.now() + options.idleTimeoutMs
 
   const parser = createParser({
     onEvent(message) {
       if (ending) return
-      deadline = Date.now() + options.idleTimeoutMs
+      deadline = options.now() + options.idleTimeoutMs
       ending = handleData(message.data, options)
     },
   })
 
   try {
     while (!ending) {
-      const chunk = await readBefore(reader, deadline)
+      const chunk = await readBefore(reader, deadline, options)
       if (chunk === 'cut') throw streamCut()
       if (chunk === 'idle') throw idleTimeout()
       if (chunk.done) {
@@ -64,13 +68,9 @@ function handleData(data: string, options: DecodeOptions): Ending | undefined {
   try {
     payload = JSON.parse(trimmed)
   } catch {
-    return {
-      kind: 'error',
-      error: new AttemptError(
-        appError('malformed-stream', 'The backend sent an event that could not be read.', { retryable: true }),
-        { autoRetry: true },
-      ),
-    }
+    // As Codex does: one unreadable event is skipped, never the whole answer. Its content may hold the user's text.
+    options.log(`Skipped a stream event that is not JSON (${trimmed.length} characters).`)
+    return undefined
   }
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined
   const decoded: DecodedPayload = decodePayload(payload as Record<string, unknown>, options.now())
@@ -106,15 +106,18 @@ export function streamCut(): AttemptError {
 async function readBefore(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   deadline: number,
+  options: Pick<DecodeOptions, 'now' | 'sleep'>,
 ): Promise<Awaited<ReturnType<typeof reader.read>> | 'idle' | 'cut'> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const idle = new Promise<'idle'>((resolve) => {
-    timer = setTimeout(() => resolve('idle'), Math.max(0, deadline - Date.now()))
-  })
+  const timer = new AbortController()
+  const idle = options.sleep(Math.max(0, deadline - options.now()), timer.signal).then(
+    () => 'idle' as const,
+    // Aborted because the read won: this branch never settles the race.
+    () => new Promise<never>(() => {}),
+  )
   try {
     const read = reader.read().catch(() => 'cut' as const)
     return await Promise.race([read, idle])
   } finally {
-    clearTimeout(timer)
+    timer.abort()
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { ModelSpec, ReasoningEffort, TokenUsage, UsageLimits } from '../../shared/domain'
 import type { AppError } from '../../shared/errors'
+import type { RetryNow } from './retry'
 
 /** `input` items as shared/protocol/codex.md §2.4 describes them; never with an `id`. */
 export type InputItem =
@@ -45,6 +46,11 @@ export type StreamEvent =
   | { type: 'reasoning-summary-delta'; itemId?: string; outputIndex?: number; summaryIndex: number; delta: string }
   | { type: 'function-call-arguments-delta'; itemId?: string; outputIndex?: number; delta: string }
   | { type: 'output-item-done'; outputIndex?: number; item: OutputItem }
+  /**
+   * A re-sent request (after a break mid-answer) produced its first output: everything the broken attempt streamed
+   * is void, and the events that follow replace it.
+   */
+  | { type: 'output-replaced' }
 
 export interface StreamOutcome {
   /** `completed` ended the turn well; `incomplete` ended it early (`response.incomplete`). */
@@ -61,6 +67,8 @@ export interface RetryNotice {
   /** Epoch ms of the next attempt. */
   retryAt: number
   error: AppError
+  /** Output had started: the whole request is re-sent ("Reconnecting… n/5") and its answer replaces the partial one. */
+  reconnecting: boolean
 }
 
 export interface StreamOptions {
@@ -68,14 +76,17 @@ export interface StreamOptions {
   onEvent(event: StreamEvent): void
   /** Announced before each backoff wait. */
   onRetry?(notice: RetryNotice): void
+  /** Lets the user end a wait early. */
+  retryNow?: RetryNow
   /** Rate-limit headers and `codex.rate_limits` events. */
   onUsageLimits?(limits: Partial<UsageLimits>): void
 }
 
 export interface CodexClient {
   /**
-   * Sends one request and streams its events. Retries (429 other than usage limits, 5xx, network errors, a stream
-   * cut before any output) happen inside, announced through `onRetry`; 401 refreshes once and replays.
+   * Sends one request and streams its events. Retries (429 other than usage limits, 5xx other than an overloaded
+   * model, network errors, cut or idle streams, even after output) happen inside, announced through `onRetry`; a
+   * re-send after output announces `output-replaced` before its first output. 401 refreshes once and replays.
    * Resolves on `response.completed` / `response.incomplete`; rejects with an AppErrorException otherwise
    * (`cancelled` when the signal aborts).
    */

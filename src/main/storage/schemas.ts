@@ -31,6 +31,8 @@ const APP_ERROR_KINDS = [
   'quota',
   'invalid-request',
   'model-rejected',
+  'model-overloaded',
+  'client-refused',
   'cancelled',
   'busy',
   'storage',

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { FakeCodex } from '../../../src/fake-codex/server'
-import { makeClient, request, run, startFake, testTokens } from './support'
+import { createRetryNow } from '../../../src/main/codex/retry'
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings'
+import { fakeClock, makeClient, request, run, startFake, testTokens, until } from './support'
 
 let fake: FakeCodex
 beforeAll(async () => {
@@ -9,12 +11,10 @@ beforeAll(async () => {
 afterAll(() => fake.close())
 beforeEach(() => fake.responses.reset())
 
-/** A clock on a whole second (HTTP dates have second precision) and a sleep that records instead of waiting. */
+/** A clock on a whole second (HTTP dates have second precision). */
 const NOW = 1_900_000_000_000
-function recordedSleep() {
-  const waits: number[] = []
-  return { waits, sleep: async (ms: number) => void waits.push(ms) }
-}
+/** The defaults a person gets (codex.md §0: 5 retries from 1 s). */
+const defaults = { maxRetries: DEFAULT_SETTINGS.maxRetries, retryBaseDelayMs: DEFAULT_SETTINGS.retryBaseDelayMs }
 
 describe('retries and final errors', () => {
   it('retries a 429 and announces the attempt and when it happens', async () => {
@@ -29,32 +29,94 @@ describe('retries and final errors', () => {
   })
 
   it('waits as long as Retry-After says in seconds', async () => {
-    const { waits, sleep } = recordedSleep()
+    const clock = fakeClock(NOW)
     fake.responses.enqueue({ kind: 'rate-limited', retryAfterSeconds: 7 })
-    const result = await run(makeClient(fake, { now: () => NOW, sleep }))
+    const result = await run(makeClient(fake, clock), request(), { clock })
 
-    expect(waits).toEqual([7_000])
-    expect(result.retries[0].retryAt).toBe(NOW + 7_000)
+    expect(result.waits).toEqual([7_000])
+    expect(clock.now()).toBe(NOW + 7_000)
     expect(result.outcome?.status).toBe('completed')
   })
 
   it('waits until the HTTP date Retry-After gives', async () => {
-    const { waits, sleep } = recordedSleep()
+    const clock = fakeClock(NOW)
     fake.responses.enqueue({ kind: 'rate-limited', retryAfterDate: new Date(NOW + 30_000) })
-    const result = await run(makeClient(fake, { now: () => NOW, sleep }))
+    const result = await run(makeClient(fake, clock), request(), { clock })
 
-    expect(waits).toEqual([30_000])
+    expect(result.waits).toEqual([30_000])
     expect(result.outcome?.status).toBe('completed')
   })
 
-  it('backs off exponentially when the server gives no delay', async () => {
-    const { waits, sleep } = recordedSleep()
-    fake.responses.enqueue({ kind: 'http-error', status: 502, body: { detail: 'Bad gateway' }, times: 3 })
-    const result = await run(makeClient(fake, { sleep, random: () => 0.5 }, { retryBaseDelayMs: 100 }))
+  it('backs off 1, 2, 4, 8 and 16 s by default when the server gives no delay', async () => {
+    const clock = fakeClock(NOW)
+    fake.responses.enqueue({ kind: 'http-error', status: 502, body: { detail: 'Bad gateway' }, times: 5 })
+    const result = await run(makeClient(fake, { ...clock, random: () => 0.5 }, defaults), request(), { clock })
 
-    expect(waits).toEqual([100, 200, 400])
-    expect(result.retries.map((notice) => notice.attempt)).toEqual([1, 2, 3])
+    expect(result.waits).toEqual([1_000, 2_000, 4_000, 8_000, 16_000])
+    expect(result.retries.map((notice) => [notice.attempt, notice.maxRetries])).toEqual([
+      [1, 5],
+      [2, 5],
+      [3, 5],
+      [4, 5],
+      [5, 5],
+    ])
     expect(result.outcome?.status).toBe('completed')
+  })
+
+  it.each([
+    [0, 0.9],
+    [0.999_999, 1.1],
+  ])('jitters each backoff wait between 0.9 and 1.1 times (random %d)', async (random, factor) => {
+    const clock = fakeClock(NOW)
+    fake.responses.enqueue({ kind: 'http-error', status: 502, body: { detail: 'Bad gateway' }, times: 5 })
+    const result = await run(makeClient(fake, { ...clock, random: () => random }, defaults), request(), { clock })
+
+    const expected = [1_000, 2_000, 4_000, 8_000, 16_000].map((ms) => ms * factor)
+    result.waits.forEach((wait, index) => expect(wait).toBeCloseTo(expected[index], -1))
+  })
+
+  it('caps every backoff wait at 60 s', async () => {
+    const clock = fakeClock(NOW)
+    fake.responses.enqueue({ kind: 'http-error', status: 502, body: { detail: 'Bad gateway' }, times: 5 })
+    const client = makeClient(fake, { ...clock, random: () => 0.5 }, { ...defaults, retryBaseDelayMs: 10_000 })
+    const result = await run(client, request(), { clock })
+
+    expect(result.waits).toEqual([10_000, 20_000, 40_000, 60_000, 60_000])
+  })
+
+  it('caps a longer Retry-After at 60 s', async () => {
+    const clock = fakeClock(NOW)
+    fake.responses.enqueue({ kind: 'rate-limited', retryAfterSeconds: 240 })
+    const result = await run(makeClient(fake, clock), request(), { clock })
+
+    expect(result.waits).toEqual([60_000])
+    expect(result.outcome?.status).toBe('completed')
+  })
+
+  it('ends the turn with the time to try again when the server asks for more than 5 minutes', async () => {
+    const clock = fakeClock(NOW)
+    fake.responses.enqueue({ kind: 'rate-limited', retryAfterSeconds: 600 })
+    const result = await run(makeClient(fake, clock), request(), { clock })
+
+    expect(result.retries).toEqual([])
+    expect(result.error).toMatchObject({ kind: 'rate-limited', retryable: false, resetsAt: NOW + 600_000 })
+    expect(result.error?.message).toContain('wait 10 minutes')
+    expect(fake.responses.requests).toHaveLength(1)
+  })
+
+  it('cuts a wait short when the user asks to retry now', async () => {
+    const clock = fakeClock(NOW)
+    const retryNow = createRetryNow()
+    fake.responses.enqueue({ kind: 'rate-limited', retryAfterSeconds: 50 }, { kind: 'text', text: 'Right away.' })
+    const result = await run(makeClient(fake, clock), request(), {
+      retryNow,
+      onRetry: () => queueMicrotask(() => expect(retryNow.trigger()).toBe(true)),
+    })
+
+    expect(result.text).toBe('Right away.')
+    expect(clock.now()).toBe(NOW)
+    expect(fake.responses.requests).toHaveLength(2)
+    expect(retryNow.trigger()).toBe(false)
   })
 
   it('retries 5xx answers and then succeeds', async () => {
@@ -141,21 +203,49 @@ describe('retries and final errors', () => {
     expect(result.outcome?.status).toBe('completed')
   })
 
-  it('keeps the partial answer when the stream is cut after output', async () => {
-    fake.responses.enqueue({ kind: 'cut', afterDeltas: 3, text: 'one two three four five' })
+  it('re-sends the whole request after a break mid-answer, and its answer replaces the partial one', async () => {
+    fake.responses.enqueue(
+      { kind: 'cut', afterDeltas: 3, text: 'one two three four five' },
+      { kind: 'text', text: 'Whole.' },
+    )
     const result = await run(makeClient(fake))
 
-    expect(result.text).toBe('one two three ')
+    expect(result.retries).toMatchObject([{ attempt: 1, reconnecting: true, error: { kind: 'stream-cut' } }])
+    const shown = result.events.flatMap((event) =>
+      event.type === 'text-delta' ? [event.delta] : event.type === 'output-replaced' ? ['|replaced|'] : [],
+    )
+    expect(shown).toEqual(['one ', 'two ', 'three ', '|replaced|', 'Whole.'])
+    expect(result.outcome?.status).toBe('completed')
+    const [first, second] = fake.responses.requests
+    expect(second.body).toEqual(first.body)
+  })
+
+  it('keeps the partial answer, marked as cut, when the re-sends are spent', async () => {
+    fake.responses.enqueue({ kind: 'cut', afterDeltas: 2, text: 'one two three', times: 4 })
+    const result = await run(makeClient(fake, {}, { maxRetries: 3 }))
+
+    expect(result.retries.map((notice) => [notice.attempt, notice.reconnecting])).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+    ])
     expect(result.error).toMatchObject({ kind: 'stream-cut', retryable: true })
-    expect(result.retries).toEqual([])
-    expect(fake.responses.requests).toHaveLength(1)
+    expect(fake.responses.requests).toHaveLength(4)
   })
 
   it('retries a stream that goes quiet before any output', async () => {
+    const clock = fakeClock(NOW)
     fake.responses.enqueue({ kind: 'idle' }, { kind: 'text', text: 'Awake.' })
-    const result = await run(makeClient(fake, {}, { streamIdleTimeoutMs: 150 }))
+    let created = false
+    const pending = run(makeClient(fake, clock), request(), {
+      clock,
+      onEvent: (event) => void (created ||= event.type === 'created'),
+    })
+    await until(() => created)
+    clock.advance(5_000)
+    const result = await pending
 
-    expect(result.retries.map((notice) => notice.error.kind)).toEqual(['idle-timeout'])
+    expect(result.retries.map((notice) => [notice.error.kind, notice.reconnecting])).toEqual([['idle-timeout', false]])
     expect(result.text).toBe('Awake.')
   })
 })
@@ -166,6 +256,8 @@ describe('response.failed inside the stream', () => {
     ['insufficient_quota', 'quota'],
     ['usage_not_included', 'usage-not-included'],
     ['invalid_prompt', 'server'],
+    ['server_is_overloaded', 'model-overloaded'],
+    ['slow_down', 'model-overloaded'],
   ])('ends the turn without retrying on %s', async (code, kind) => {
     fake.responses.enqueue({ kind: 'failed', code })
     const result = await run(makeClient(fake))
@@ -176,21 +268,21 @@ describe('response.failed inside the stream', () => {
   })
 
   it('retries a rate limit after the delay its message asks for', async () => {
-    const { waits, sleep } = recordedSleep()
+    const clock = fakeClock(NOW)
     fake.responses.enqueue({
       kind: 'failed',
       code: 'rate_limit_exceeded',
       message: 'Rate limit reached for gpt-5.1. Please try again in 11.054s. Visit the docs.',
     })
-    const result = await run(makeClient(fake, { sleep }))
+    const result = await run(makeClient(fake, clock), request(), { clock })
 
-    expect(waits).toEqual([11_054])
+    expect(result.waits).toEqual([11_054])
     expect(result.retries[0].error.kind).toBe('rate-limited')
     expect(result.outcome?.status).toBe('completed')
   })
 
-  it('retries an overloaded server', async () => {
-    fake.responses.enqueue({ kind: 'failed', code: 'server_is_overloaded' })
+  it('retries a transient server error', async () => {
+    fake.responses.enqueue({ kind: 'failed', code: 'server_error' })
     const result = await run(makeClient(fake))
 
     expect(result.retries.map((notice) => notice.error.kind)).toEqual(['server'])
@@ -198,10 +290,47 @@ describe('response.failed inside the stream', () => {
   })
 })
 
+describe('an overloaded model', () => {
+  const atCapacity = 'This model is at capacity right now. Pick another model.'
+
+  it('is final on a 503 and asks to pick another model', async () => {
+    const body = { error: { code: 'server_is_overloaded', message: 'Overloaded.' } }
+    fake.responses.enqueue({ kind: 'http-error', status: 503, body })
+    const result = await run(makeClient(fake))
+
+    expect(result.error).toEqual(
+      expect.objectContaining({ kind: 'model-overloaded', message: atCapacity, status: 503, retryable: false }),
+    )
+    expect(result.retries).toEqual([])
+    expect(fake.responses.requests).toHaveLength(1)
+  })
+
+  it('is final whatever the status says', async () => {
+    fake.responses.enqueue({
+      kind: 'http-error',
+      status: 429,
+      body: { error: { code: 'slow_down', message: 'Slow.' } },
+    })
+    const result = await run(makeClient(fake))
+
+    expect(result.error).toMatchObject({ kind: 'model-overloaded', code: 'slow_down', message: atCapacity })
+    expect(fake.responses.requests).toHaveLength(1)
+  })
+
+  it("is final in an 'error' event too", async () => {
+    const body = 'data: {"type":"error","code":"server_is_overloaded","message":"Busy."}\n\n'
+    fake.responses.enqueue({ kind: 'raw', body })
+    const result = await run(makeClient(fake))
+
+    expect(result.error).toMatchObject({ kind: 'model-overloaded', message: atCapacity })
+    expect(fake.responses.requests).toHaveLength(1)
+  })
+})
+
 describe('cancelling', () => {
   it('stops at once when cancelled during a backoff wait and sends nothing more', async () => {
     const controller = new AbortController()
-    fake.responses.enqueue({ kind: 'rate-limited', retryAfterSeconds: 600 })
+    fake.responses.enqueue({ kind: 'rate-limited', retryAfterSeconds: 50 })
     const result = await run(makeClient(fake), request(), {
       signal: controller.signal,
       onRetry: () => controller.abort(),

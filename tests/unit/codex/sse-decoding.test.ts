@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { FakeCodex } from '../../../src/fake-codex/server'
-import { fixture, jsonFixtureAsSse, makeClient, run, startFake } from './support'
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings'
+import { fakeClock, fixture, jsonFixtureAsSse, makeClient, request, run, startFake, until } from './support'
 
 let fake: FakeCodex
 beforeAll(async () => {
@@ -121,12 +122,18 @@ describe('decoding the Responses stream', () => {
     expect(result.outcome).toEqual({ status: 'completed', responseId: 'r1' })
   })
 
-  it('reports an event it cannot read as a malformed stream', async () => {
-    fake.responses.enqueue({ kind: 'malformed' })
-    const result = await run(makeClient(fake, {}, noRetries))
+  it('skips an event it cannot read mid-stream and reads on to the end', async () => {
+    const logged: string[] = []
+    const text = 'private words before and after the broken event'
+    fake.responses.enqueue({ kind: 'malformed', afterDeltas: 3, text })
+    const result = await run(makeClient(fake, { log: (message) => logged.push(message) }, noRetries))
 
-    expect(result.outcome).toBeUndefined()
-    expect(result.error?.kind).toBe('malformed-stream')
+    expect(result.error).toBeUndefined()
+    expect(result.text).toBe(text)
+    expect(result.outcome?.status).toBe('completed')
+    expect(logged).toHaveLength(1)
+    // Logged without its content, which may hold the user's words.
+    expect(logged[0]).not.toMatch(/output_text|delta|private/)
   })
 
   it("fails on an 'error' event with a top-level code", async () => {
@@ -156,12 +163,30 @@ describe('decoding the Responses stream', () => {
     expect(result.error).toMatchObject({ kind: 'stream-cut', retryable: true })
   })
 
-  it('gives up on a stream that goes quiet', async () => {
+  it('waits 300 s by default for a silent stream, then gives up on it', async () => {
+    const clock = fakeClock()
     fake.responses.enqueue({ kind: 'idle', afterDeltas: 2 })
-    const result = await run(makeClient(fake, {}, { ...noRetries, streamIdleTimeoutMs: 150 }))
+    const settings = { ...noRetries, streamIdleTimeoutMs: DEFAULT_SETTINGS.streamIdleTimeoutMs }
+    let settled = false
+    let deltas = 0
+    const pending = run(makeClient(fake, clock, settings), request(), {
+      onEvent: (event) => void (event.type === 'text-delta' && deltas++),
+    }).finally(() => {
+      settled = true
+    })
+    // The deadline is set again after each event, in the same turn: the one pending now follows the last delta.
+    await until(() => deltas === 2)
+    expect(clock.pending()).toEqual([300_000])
 
-    expect(result.text).not.toBe('')
-    expect(result.error?.kind).toBe('idle-timeout')
+    clock.advance(299_999)
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(settled).toBe(false)
+    clock.advance(1)
+    const result = await pending
+
+    expect(result.text).toBe('word0 word1 ')
+    // With no re-send left, the partial answer is kept as cut, saying why.
+    expect(result.error).toMatchObject({ kind: 'stream-cut', message: expect.stringContaining('stopped arriving') })
   })
 
   it('finishes at response.completed even when the server keeps the body open', async () => {

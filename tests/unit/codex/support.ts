@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { type FakeCodex, startFakeCodex } from '../../../src/fake-codex/server'
+import { clientIdentity } from '../../../src/main/client-identity'
 import { type CodexClientDeps, createCodexClient } from '../../../src/main/codex/client'
+import type { RetryNow } from '../../../src/main/codex/retry'
 import type {
   CodexClient,
   ResponsesRequest,
@@ -53,7 +55,7 @@ export function makeClient(fake: FakeCodex, overrides: Partial<CodexClientDeps> 
   return createCodexClient({
     baseUrl: fake.baseUrl,
     tokens: testTokens(),
-    appVersion: '1.2.3',
+    identity: clientIdentity('codex_desk', '1.2.3'),
     settings: () => ({
       maxRetries: 3,
       retryBaseDelayMs: 10,
@@ -78,9 +80,60 @@ export function request(overrides: Partial<ResponsesRequest> = {}): ResponsesReq
   }
 }
 
+/**
+ * Time the test owns: `sleep` resolves only when `advance` passes its moment (or rejects when its signal aborts),
+ * so idle deadlines and waits between attempts happen exactly when the test says, never by the wall clock.
+ */
+export interface FakeClock {
+  now(): number
+  sleep(ms: number, signal: AbortSignal): Promise<void>
+  advance(ms: number): void
+  /** Milliseconds until each pending sleep ends. */
+  pending(): number[]
+}
+
+export function fakeClock(start = 1_900_000_000_000): FakeClock {
+  let time = start
+  const timers = new Set<{ at: number; wake(): void }>()
+  return {
+    now: () => time,
+    sleep(ms, signal) {
+      return new Promise((resolve, reject) => {
+        if (signal.aborted) return reject(new AppErrorException(appError('cancelled', 'Cancelled.')))
+        const timer = { at: time + ms, wake: resolve }
+        timers.add(timer)
+        signal.addEventListener(
+          'abort',
+          () => {
+            timers.delete(timer)
+            reject(new AppErrorException(appError('cancelled', 'Cancelled.')))
+          },
+          { once: true },
+        )
+      })
+    },
+    advance(ms) {
+      time += ms
+      for (const timer of [...timers]) {
+        if (timer.at > time) continue
+        timers.delete(timer)
+        timer.wake()
+      }
+    },
+    pending: () => [...timers].map((timer) => timer.at - time),
+  }
+}
+
+/** Resolves once `condition` holds, checking after every turn of the event loop (a state, never a duration). */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve))
+}
+
 export interface Run {
   events: StreamEvent[]
   retries: RetryNotice[]
+  /** With a clock: how long each announced wait was. */
+  waits: number[]
   limits: Partial<UsageLimits>[]
   outcome?: StreamOutcome
   error?: AppError
@@ -91,20 +144,34 @@ export interface Run {
 export async function run(
   client: CodexClient,
   req: ResponsesRequest = request(),
-  hooks: { signal?: AbortSignal; onRetry?: (notice: RetryNotice) => void } = {},
+  hooks: {
+    signal?: AbortSignal
+    onEvent?: (event: StreamEvent) => void
+    onRetry?: (notice: RetryNotice) => void
+    /** Lets each announced wait pass on this clock as soon as it began. */
+    clock?: FakeClock
+    retryNow?: RetryNow
+  } = {},
 ): Promise<Run> {
-  const result: Run = { events: [], retries: [], limits: [], text: '' }
+  const result: Run = { events: [], retries: [], waits: [], limits: [], text: '' }
   try {
     result.outcome = await client.stream(req, {
       signal: hooks.signal ?? new AbortController().signal,
       onEvent: (event) => {
         result.events.push(event)
         if (event.type === 'text-delta') result.text += event.delta
+        hooks.onEvent?.(event)
       },
       onRetry: (notice) => {
         result.retries.push(notice)
         hooks.onRetry?.(notice)
+        const clock = hooks.clock
+        // The wait starts right after the notice, in the same turn.
+        if (!clock) return
+        result.waits.push(notice.retryAt - clock.now())
+        queueMicrotask(() => clock.advance(notice.retryAt - clock.now()))
       },
+      retryNow: hooks.retryNow,
       onUsageLimits: (limits) => result.limits.push(limits),
     })
   } catch (error) {

@@ -13,6 +13,8 @@ export interface RetryNotice {
   maxRetries: number
   retryAt: number
   error: AppError
+  /** Part of the answer had arrived and the whole request is re-sent. */
+  reconnecting: boolean
 }
 
 export interface ChatThread {
@@ -92,6 +94,9 @@ export function chatReducer(thread: ChatThread, event: ChatEvent): ChatThread {
       return updateMessage(thread, event.messageId, (message) =>
         message.parts[event.partIndex] ? message : updatePart(message, event.partIndex, () => event.part),
       )
+    case 'parts-reset':
+      // The re-sent request's first output: the broken attempt's partial answer goes, earlier tool rounds stay.
+      return updateMessage(thread, event.messageId, (message) => ({ ...message, parts: event.parts }))
     case 'part-updated':
       return updateMessage(thread, event.messageId, (message) => updatePart(message, event.partIndex, () => event.part))
     case 'text-delta':
@@ -103,8 +108,8 @@ export function chatReducer(thread: ChatThread, event: ChatEvent): ChatThread {
         updatePart(message, event.partIndex, (part) => withReasoningDelta(part, event.summaryIndex, event.delta)),
       )
     case 'retrying': {
-      const { messageId, attempt, maxRetries, retryAt, error } = event
-      return { ...thread, retry: { messageId, attempt, maxRetries, retryAt, error } }
+      const { messageId, attempt, maxRetries, retryAt, error, reconnecting } = event
+      return { ...thread, retry: { messageId, attempt, maxRetries, retryAt, error, reconnecting } }
     }
     case 'turn-finished': {
       const index = thread.messages.findIndex((message) => message.id === event.message.id)

@@ -27,6 +27,8 @@ interface ChatState {
   stop(): Promise<void>
   regenerate(): Promise<void>
   retry(): Promise<void>
+  /** Ends the wait before the next attempt of the running reply. */
+  retryNow(): Promise<void>
   edit(messageId: string, text: string): Promise<void>
   decideTool(callId: string, decision: 'approve' | 'deny'): Promise<void>
 }
@@ -130,6 +132,7 @@ export const useChatStore = create<ChatState>()((set, get) => ({
   stop: () => callForActive((conversationId) => call('chat:stop', { conversationId })),
   regenerate: () => callForActive((conversationId) => call('chat:regenerate', { conversationId })),
   retry: () => callForActive((conversationId) => call('chat:retry', { conversationId })),
+  retryNow: () => callForActive((conversationId) => call('chat:retry-now', { conversationId })),
   edit: (messageId, text) => callForActive((conversationId) => call('chat:edit', { conversationId, messageId, text })),
   decideTool: (callId, decision) =>
     callForActive((conversationId) => call('tools:decide', { conversationId, callId, decision })),

@@ -11,7 +11,10 @@ export function ErrorDetails({ error }: { error: AppError }) {
       {error.kind === 'usage-limit' && error.resetsAt !== undefined && (
         <span> The limit resets at {formatResetTime(error.resetsAt)}.</span>
       )}
-      {error.kind === 'model-rejected' && (
+      {error.kind === 'rate-limited' && error.resetsAt !== undefined && (
+        <span> Try again after {formatResetTime(error.resetsAt)}.</span>
+      )}
+      {(error.kind === 'model-rejected' || error.kind === 'model-overloaded') && (
         <button type="button" className="link-button" onClick={() => document.getElementById(MODEL_SELECT_ID)?.focus()}>
           Choose another model
         </button>
