@@ -1,6 +1,6 @@
 import { chatReducer, emptyThread } from '@renderer/chat/chat-reducer'
 import { describe, expect, it } from 'vitest'
-import type { ChatEvent, ChatMessage } from '../../src/shared/domain'
+import type { ChatEvent, ChatMessage, MessagePart } from '../../src/shared/domain'
 
 const CONVERSATION = 'c1'
 
@@ -108,6 +108,7 @@ describe('chat reducer', () => {
       maxRetries: 10,
       retryAt: 50_000,
       error: { kind: 'rate-limited', message: 'Too many requests.' },
+      reconnecting: false,
     }
     const waiting = fold([started, retrying])
     expect(waiting.retry).toMatchObject({ attempt: 2, maxRetries: 10, retryAt: 50_000 })
@@ -119,6 +120,48 @@ describe('chat reducer', () => {
       delta: 'Back',
     })
     expect(resumed.retry).toBeNull()
+  })
+
+  it("replaces the broken attempt's partial answer once the re-sent request answers, keeping earlier parts", () => {
+    const call: MessagePart = {
+      kind: 'tool-call',
+      callId: 'c1',
+      name: 'get_current_time',
+      arguments: '{}',
+      state: 'done',
+    }
+    const partial = fold([
+      started,
+      { type: 'part-added', conversationId: CONVERSATION, messageId: 'a1', partIndex: 0, part: call },
+      {
+        type: 'part-added',
+        conversationId: CONVERSATION,
+        messageId: 'a1',
+        partIndex: 1,
+        part: { kind: 'text', text: 'It is' },
+      },
+      {
+        type: 'retrying',
+        conversationId: CONVERSATION,
+        messageId: 'a1',
+        attempt: 1,
+        maxRetries: 5,
+        retryAt: 1_000,
+        error: { kind: 'stream-cut', message: 'Cut.' },
+        reconnecting: true,
+      },
+    ])
+    // Still on screen while the re-sent request has produced nothing.
+    expect(partial.messages[1].parts).toEqual([call, { kind: 'text', text: 'It is' }])
+
+    const replaced = chatReducer(partial, {
+      type: 'parts-reset',
+      conversationId: CONVERSATION,
+      messageId: 'a1',
+      parts: [call],
+    })
+    expect(replaced.messages[1].parts).toEqual([call])
+    expect(replaced.retry).toBeNull()
   })
 
   it('replaces the streaming answer with the finished message', () => {

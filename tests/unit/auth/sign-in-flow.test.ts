@@ -61,6 +61,12 @@ describe('signing in with ChatGPT', () => {
     expect(authorizeUrl).toContain('scope=openid%20profile%20email%20offline_access')
   })
 
+  it('names the client as CODEX_DESK_ORIGINATOR says, when it is set', async () => {
+    const app = fixture.start({ originator: 'codex_cli_rs' })
+    const { authorizeUrl } = await app.signIn()
+    expect(new URL(authorizeUrl!).searchParams.get('originator')).toBe('codex_cli_rs')
+  })
+
   it('tells every account:changed listener about the sign-in without any token', async () => {
     const app = fixture.start()
     await completeInBrowser((await app.signIn()).authorizeUrl!)

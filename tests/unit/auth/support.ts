@@ -65,6 +65,7 @@ export function settingsWith(patch: Partial<Settings> = {}): SettingsService & {
   }
 }
 
+import { DEFAULT_ORIGINATOR } from '../../../src/main/client-identity'
 import { freeLoopbackPort as freePort } from '../../../src/web/free-port'
 
 export { freePort }
@@ -100,6 +101,8 @@ export interface AppOptions {
   secretBox?: SecretBox
   settings?: ReturnType<typeof settingsWith>
   loginTimeoutMs?: number
+  /** What `CODEX_DESK_ORIGINATOR` would set. */
+  originator?: string
 }
 
 export interface TestApp {
@@ -145,7 +148,12 @@ export function startApp(options: AppOptions): TestApp {
   }
   const auth = createAuth({
     platform,
-    env: { baseUrl: options.fake.baseUrl, issuer: options.fake.issuerUrl, oauthPort: options.port, originator: 'codex_desk' },
+    env: {
+      baseUrl: options.fake.baseUrl,
+      issuer: options.fake.issuerUrl,
+      oauthPort: options.port,
+      originator: options.originator ?? DEFAULT_ORIGINATOR,
+    },
     events,
     settings: options.settings ?? settingsWith(),
     fallbackPort: options.fallbackPort ?? null,

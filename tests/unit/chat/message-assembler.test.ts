@@ -137,4 +137,83 @@ describe('message assembler', () => {
       },
     ])
   })
+
+  describe('deltas without ids', () => {
+    const done = (text: string): StreamEvent => ({
+      type: 'output-item-done',
+      outputIndex: 0,
+      item: { type: 'message', id: 'msg_1', content: [{ type: 'output_text', text }] },
+    })
+
+    it('fold into the item opened last, and its finished item completes that same part', () => {
+      const { parts } = fold([
+        { type: 'output-item-added', outputIndex: 0, item: { type: 'message', id: 'msg_1' } },
+        { type: 'text-delta', delta: 'Hel' },
+        { type: 'text-delta', delta: 'lo' },
+        done('Hello'),
+      ])
+      expect(parts).toEqual([{ kind: 'text', text: 'Hello' }])
+    })
+
+    it('are claimed by the finished item even when no item was announced', () => {
+      const { parts, emitted } = fold([
+        { type: 'text-delta', delta: 'Hel' },
+        { type: 'text-delta', delta: 'lo' },
+        done('Hello'),
+      ])
+      expect(parts).toEqual([{ kind: 'text', text: 'Hello' }])
+      expect(emitted.filter((event) => event.type === 'part-added')).toHaveLength(1)
+    })
+
+    it('build reasoning that its finished item completes', () => {
+      const { parts } = fold([
+        { type: 'output-item-added', outputIndex: 0, item: { type: 'reasoning', id: 'rs_1' } },
+        { type: 'reasoning-summary-part-added', summaryIndex: 0 },
+        { type: 'reasoning-summary-delta', summaryIndex: 0, delta: '**Plan** first' },
+        { type: 'reasoning-summary-delta', summaryIndex: 1, delta: 'second' },
+        { type: 'output-item-done', outputIndex: 0, item: reasoningItem },
+        { type: 'text-delta', delta: 'Answer' },
+      ])
+      expect(parts).toEqual([
+        { kind: 'reasoning', summary: ['**Plan** first', 'second'], item: reasoningItem },
+        { kind: 'text', text: 'Answer' },
+      ])
+    })
+
+    it('start a new part once the open item is finished', () => {
+      const { parts } = fold([
+        { type: 'text-delta', delta: 'One.' },
+        done('One.'),
+        { type: 'text-delta', delta: 'Two.' },
+      ])
+      expect(parts).toEqual([
+        { kind: 'text', text: 'One.' },
+        { kind: 'text', text: 'Two.' },
+      ])
+    })
+  })
+
+  it("drops the broken attempt's output of this round, keeping earlier rounds, when a re-sent request answers", () => {
+    const first = fold([
+      {
+        type: 'output-item-done',
+        item: { type: 'function_call', call_id: 'call_1', name: 'get_current_time', arguments: '{}' },
+      },
+    ])
+    const second = fold(
+      [
+        { type: 'text-delta', outputIndex: 0, delta: 'It is no' },
+        { type: 'output-replaced' },
+        { type: 'text-delta', outputIndex: 0, delta: 'It is noon.' },
+      ],
+      startRound(first.assembly),
+    )
+    expect(second.parts).toEqual([first.parts[0], { kind: 'text', text: 'It is noon.' }])
+    expect(second.emitted.find((event) => event.type === 'parts-reset')).toEqual({
+      type: 'parts-reset',
+      conversationId: 'c1',
+      messageId: 'm1',
+      parts: [first.parts[0]],
+    })
+  })
 })

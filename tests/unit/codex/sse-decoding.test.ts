@@ -170,7 +170,9 @@ describe('decoding the Responses stream', () => {
     let settled = false
     let deltas = 0
     const pending = run(makeClient(fake, clock, settings), request(), {
-      onEvent: (event) => void (event.type === 'text-delta' && deltas++),
+      onEvent: (event) => {
+        if (event.type === 'text-delta') deltas += 1
+      },
     }).finally(() => {
       settled = true
     })
