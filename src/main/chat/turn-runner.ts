@@ -18,14 +18,12 @@ import type { CodexClient, ResponsesRequest, StreamOutcome } from '../codex/type
 import type { ConversationStore } from '../ports'
 import type { ToolRegistry } from '../tools'
 import type { Approvals } from './approvals'
+import { type Assembly, startAssembly, startRound } from './assembly'
 import { buildInput, DENIED_OUTPUT, INTERRUPTED_OUTPUT, STOPPED_OUTPUT } from './input-builder'
 import {
   type AssemblerOptions,
-  type Assembly,
   applyStreamEvent,
   type Step,
-  startAssembly,
-  startRound,
   type ToolCallRequest,
   updateToolCall,
 } from './message-assembler'

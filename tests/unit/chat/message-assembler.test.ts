@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  type Assembly,
-  applyStreamEvent,
-  startAssembly,
-  startRound,
-  updateToolCall,
-} from '../../../src/main/chat/message-assembler'
+import { type Assembly, startAssembly, startRound } from '../../../src/main/chat/assembly'
+import { applyStreamEvent, updateToolCall } from '../../../src/main/chat/message-assembler'
 import type { StreamEvent } from '../../../src/main/codex/types'
 import type { ChatEvent, ChatMessage, MessagePart } from '../../../src/shared/domain'
 
