@@ -118,6 +118,17 @@ describe('sidebar', () => {
     expect(document.activeElement?.textContent).toBe('Bug hunt')
     await user.keyboard('{Enter}')
     await waitFor(() => expect(itemTitled('Bug hunt').getAttribute('aria-current')).toBe('page'))
+    // Opening a conversation puts me where I write.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' })))
+  })
+
+  it('reaches the focused entry’s actions with Tab, then leaves the list', async () => {
+    const user = userEvent.setup()
+    renderApp(createTestApi({ conversations }))
+    await waitFor(async () => expect(await items()).toHaveLength(3))
+    await user.click(screen.getByRole('searchbox', { name: 'Search conversations' }))
+    await user.tab()
+    await user.keyboard('{ArrowDown}')
 
     const stops = []
     for (let press = 0; press < 4; press++) {

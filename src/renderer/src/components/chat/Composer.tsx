@@ -1,13 +1,36 @@
-import { type FormEvent, type KeyboardEvent, useState } from 'react'
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useChatStore } from '../../stores/chat-store'
+import { useConversationsStore } from '../../stores/conversations-store'
 
-/** Where the user writes. Enter sends, Shift+Enter makes a new line; while a reply streams, Stop replaces Send. */
+/**
+ * Where the user writes. Enter sends, Shift+Enter makes a new line; while a reply streams, Stop replaces Send and
+ * Escape anywhere stops it. The composer takes the focus on load and whenever another conversation opens.
+ */
 export function Composer({ streaming }: { streaming: boolean }) {
   const [text, setText] = useState('')
+  const textareaRef = useRef<HTMLTextAreaElement>(null)
+  const activeId = useConversationsStore((state) => state.activeId)
   const sending = useChatStore((state) => state.sending)
   const send = useChatStore((state) => state.send)
   const stop = useChatStore((state) => state.stop)
   const canSend = text.trim() !== '' && !streaming && !sending
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new active conversation is the trigger, not an input.
+  useEffect(() => {
+    textareaRef.current?.focus()
+  }, [activeId])
+
+  useEffect(() => {
+    if (!streaming) return
+    function onKeyDown(event: globalThis.KeyboardEvent) {
+      // Dialogs take their own Escape before it gets here; a field that uses it (renaming) marks it handled.
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      event.preventDefault()
+      void stop()
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [streaming, stop])
 
   async function submit() {
     if (!canSend) return
@@ -31,6 +54,7 @@ export function Composer({ streaming }: { streaming: boolean }) {
   return (
     <form className="composer" onSubmit={handleSubmit}>
       <textarea
+        ref={textareaRef}
         aria-label="Message"
         placeholder="Message Codex"
         rows={1}

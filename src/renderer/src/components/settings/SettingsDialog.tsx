@@ -4,6 +4,7 @@ import { Dialog } from '../common/Dialog'
 import { AccountSection } from './AccountSection'
 import { DataSection } from './DataSection'
 import { GeneralSection } from './GeneralSection'
+import { ShortcutsSection } from './ShortcutsSection'
 
 export function SettingsDialog() {
   const open = useUiStore((state) => state.settingsOpen)
@@ -14,6 +15,7 @@ export function SettingsDialog() {
     <Dialog title="Settings" onClose={close} className="settings-dialog">
       <AccountSection />
       {settings ? <GeneralSection settings={settings} /> : <p className="muted">Settings are not available yet.</p>}
+      <ShortcutsSection />
       <DataSection />
     </Dialog>
   )

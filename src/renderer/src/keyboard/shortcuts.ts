@@ -1,0 +1,51 @@
+/**
+ * The app's keyboard shortcuts: Cmd on macOS, Ctrl elsewhere. What they do is wired where the state lives
+ * (`useAppShortcuts` for the app-wide ones, the composer for Escape); `SHORTCUTS` is what Settings lists.
+ */
+import { useEffect } from 'react'
+import { useChatStore } from '../stores/chat-store'
+import { useUiStore } from '../stores/ui-store'
+
+export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+const MOD_LABEL = IS_MAC ? '⌘' : 'Ctrl'
+
+export interface ShortcutInfo {
+  keys: string[]
+  does: string
+}
+
+export const SHORTCUTS: readonly ShortcutInfo[] = [
+  { keys: [MOD_LABEL, 'N'], does: 'New chat' },
+  { keys: [MOD_LABEL, ','], does: 'Open Settings' },
+  { keys: ['Esc'], does: 'Stop the answer being written (or close a dialog)' },
+  { keys: ['Enter'], does: 'Send the message' },
+  { keys: ['Shift', 'Enter'], does: 'New line in the message' },
+  { keys: ['↑', '↓'], does: 'Move between conversations in the list' },
+  { keys: ['Home', 'End'], does: 'First or last conversation in the list' },
+]
+
+/** Cmd (macOS) or Ctrl (elsewhere) with `key`, and no other modifier but Shift where asked for. */
+export function isModKey(event: KeyboardEvent, key: string, shift = false): boolean {
+  const mod = IS_MAC ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
+  return mod && !event.altKey && event.shiftKey === shift && event.key.toLowerCase() === key
+}
+
+/** The shortcuts that work anywhere in the app, unless a dialog is open (it has its own keys). */
+export function useAppShortcuts(): void {
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || useUiStore.getState().settingsOpen || document.querySelector('[role="dialog"]')) {
+        return
+      }
+      if (isModKey(event, 'n')) {
+        event.preventDefault()
+        void useChatStore.getState().startNew()
+      } else if (isModKey(event, ',')) {
+        event.preventDefault()
+        useUiStore.getState().openSettings()
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+}

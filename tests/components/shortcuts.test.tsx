@@ -1,0 +1,68 @@
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { renderApp } from './support/render-app'
+import { createTestApi, summary } from './support/test-api'
+
+const conversations = [summary({ id: 'c1', title: 'Bug hunt', updatedAt: 500 })]
+
+function composer() {
+  return screen.getByRole('textbox', { name: 'Message' })
+}
+
+describe('keyboard shortcuts', () => {
+  it('the composer has the focus when the app opens', async () => {
+    renderApp(createTestApi({ conversations }))
+    await waitFor(() => expect(document.activeElement).toBe(composer()))
+  })
+
+  it('Ctrl+N starts a new chat and puts me in its composer', async () => {
+    const user = userEvent.setup()
+    const api = createTestApi({ conversations })
+    renderApp(api)
+    await screen.findByText('Bug hunt')
+    await user.click(screen.getByRole('searchbox', { name: 'Search conversations' }))
+
+    await user.keyboard('{Control>}n{/Control}')
+
+    await waitFor(() => expect(api.invokesOf('conversations:create')).toHaveLength(1))
+    await waitFor(() => expect(document.activeElement).toBe(composer()))
+  })
+
+  it('Ctrl+, opens Settings', async () => {
+    const user = userEvent.setup()
+    renderApp(createTestApi({ conversations }))
+    await user.keyboard('{Control>},{/Control}')
+    expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy()
+    expect(screen.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeTruthy()
+  })
+
+  it('Escape stops the answer being written, wherever the focus is', async () => {
+    const user = userEvent.setup()
+    const api = createTestApi({ conversations })
+    renderApp(api)
+    await user.click(await screen.findByText('Bug hunt'))
+    await screen.findByRole('heading', { name: 'Bug hunt' })
+    api.emit('chat:event', {
+      type: 'turn-started',
+      conversationId: 'c1',
+      assistantMessage: { id: 'a1', role: 'assistant', createdAt: 1, parts: [], state: 'streaming' },
+    })
+    await screen.findByRole('button', { name: 'Stop' })
+    await user.click(screen.getByRole('searchbox', { name: 'Search conversations' }))
+    await user.click(document.body)
+
+    await user.keyboard('{Escape}')
+
+    expect(api.invokesOf('chat:stop')).toEqual([{ conversationId: 'c1' }])
+  })
+
+  it('Escape with no answer being written stops nothing', async () => {
+    const user = userEvent.setup()
+    const api = createTestApi({ conversations })
+    renderApp(api)
+    await user.click(await screen.findByText('Bug hunt'))
+    await user.keyboard('{Escape}')
+    expect(api.invokesOf('chat:stop')).toEqual([])
+  })
+})
