@@ -47,6 +47,7 @@ function conversation(n: number, messages: number, marker = ''): Conversation {
     preview: '',
     workspace: null,
     messages: list,
+    compactions: [],
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type {
   ChatMessage,
+  Compaction,
   Conversation,
   ConversationSummary,
   ReasoningEffort,
@@ -47,6 +48,8 @@ export interface ConversationStore {
   recordAssistantMessage(conversationId: string, message: ChatMessage): Promise<void>
   /** Drops `messageId` and every message after it (edit and regenerate). */
   truncateFrom(conversationId: string, messageId: string): Promise<ConversationSummary>
+  /** Keeps a summary of older messages for later requests; on disk before it resolves. */
+  recordCompaction(conversationId: string, compaction: Compaction): Promise<void>
   export(id: string, format: 'markdown' | 'json'): Promise<ExportedFile>
   /** Validates a JSON export and adds it as a new conversation; throws AppError `import-invalid`. */
   import(content: string): Promise<ConversationSummary>

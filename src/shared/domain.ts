@@ -41,6 +41,32 @@ export interface TokenUsage {
   totalTokens: number
 }
 
+/**
+ * How much of the model's context an answer's last round took: the conversation as the model saw it then, plus
+ * what it wrote. (`usage` sums every tool round; this is only the last one.)
+ */
+export interface ContextUse {
+  inputTokens: number
+  outputTokens: number
+  /** Characters of that round's request `input`, so a later request need only estimate what was added since. */
+  inputChars: number
+  /** The compaction that input was built with; absent when it held the full history. */
+  compactionId?: string
+}
+
+/**
+ * A summary, made by the model, that stands in for the older part of a conversation in requests: from the first
+ * message through `throughMessageId`. The messages themselves stay on disk and on screen.
+ */
+export interface Compaction {
+  id: string
+  throughMessageId: string
+  summary: string
+  /** The model that wrote the summary. */
+  model: string
+  createdAt: number
+}
+
 export type ToolCallState = 'pending-approval' | 'running' | 'done' | 'denied' | 'error'
 
 /** The parts of a message, in the order the model produced them (needed to replay reasoning items). */
@@ -78,6 +104,8 @@ export interface ChatMessage {
   model?: string
   effort?: ReasoningEffort
   usage?: TokenUsage
+  /** Assistant messages: the context use after the last round, for the context meter and the next request. */
+  context?: ContextUse
   error?: AppError
   /** For `incomplete`: the backend's reason (`max_output_tokens`, `content_filter`, ...). */
   incompleteReason?: string
@@ -102,6 +130,8 @@ export interface ConversationSummary {
 export interface Conversation extends ConversationSummary {
   workspace: string | null
   messages: ChatMessage[]
+  /** Oldest first; the last one whose message is still there is the one requests use. */
+  compactions: Compaction[]
 }
 
 export interface SearchHit {
@@ -205,4 +235,6 @@ export type ChatEvent =
       /** Part of the answer had arrived: the whole request is re-sent ("Reconnecting… n/5"). */
       reconnecting: boolean
     }
+  /** Older messages were summarised for the request; the note shows after `compaction.throughMessageId`. */
+  | { type: 'compacted'; conversationId: string; compaction: Compaction }
   | { type: 'turn-finished'; conversationId: string; message: ChatMessage }

@@ -33,6 +33,7 @@ function conversation(id: string, title: string, texts: string[], daysAgo: numbe
     preview: texts.at(-1) ?? '',
     workspace: null,
     messages,
+    compactions: [],
   }
 }
 

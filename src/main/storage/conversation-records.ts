@@ -21,6 +21,9 @@ export function recordsOf(conversation: Conversation, activityAt: number): Conve
     const last = i === conversation.messages.length - 1
     records.push({ type: 'message', at: last ? Math.max(message.createdAt, activityAt) : message.createdAt, message })
   })
+  for (const compaction of conversation.compactions) {
+    records.push({ type: 'compaction', at: compaction.createdAt, compaction })
+  }
   if (conversation.pinned) records.push({ type: 'pin', at: activityAt, pinned: true })
   return records
 }

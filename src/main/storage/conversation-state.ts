@@ -25,6 +25,7 @@ export function stateFromHeader(header: HeaderRecord): ConversationState {
       preview: '',
       workspace: header.workspace,
       messages: [],
+      compactions: [],
     },
     positions: new Map(),
   }
@@ -52,10 +53,17 @@ export function applyRecords(state: ConversationState, records: readonly Convers
         const at = positions.get(record.messageId)
         if (at !== undefined) {
           for (const dropped of conversation.messages.splice(at)) positions.delete(dropped.id)
+          // A summary of messages that are gone no longer stands for anything.
+          conversation.compactions = conversation.compactions.filter((compaction) =>
+            positions.has(compaction.throughMessageId),
+          )
         }
         conversation.updatedAt = Math.max(conversation.updatedAt, record.at)
         break
       }
+      case 'compaction':
+        conversation.compactions.push(record.compaction)
+        break
       case 'title':
         conversation.title = record.title
         break

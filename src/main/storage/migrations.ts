@@ -11,8 +11,11 @@ export interface RecordVersioning {
   upgrades: Readonly<Record<number, RecordUpgrade>>
 }
 
-/** Records have been at version 1 since the first release; add `upgrades[1]` together with `current: 2`. */
-export const RECORD_VERSIONING: RecordVersioning = { current: 1, upgrades: {} }
+/**
+ * Version 2 added the `compaction` record; version 1 records read as they are. The bump is what keeps an older app
+ * from taking a compaction line for a corrupt one and rewriting the file without it: it refuses the file instead.
+ */
+export const RECORD_VERSIONING: RecordVersioning = { current: 2, upgrades: { 1: (record) => record } }
 
 /** A file written by a newer Codex Desk: loading it must not rewrite (and so downgrade) it. */
 export class NewerRecordVersionError extends Error {

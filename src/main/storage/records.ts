@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import type { ChatMessage, ReasoningEffort } from '../../shared/domain'
+import type { ChatMessage, Compaction, ReasoningEffort } from '../../shared/domain'
 import { fail } from '../../shared/errors'
-import { effortSchema, messageSchema } from './schemas'
+import { compactionSchema, effortSchema, messageSchema } from './schemas'
 
 /** One line of a conversation file. `at` is when the event happened (epoch ms). */
 export type ConversationRecord =
@@ -21,6 +21,8 @@ export type ConversationRecord =
   | { type: 'model'; at: number; model: string; effort: ReasoningEffort | null }
   /** Drops `messageId` and every message after it (edit and regenerate). */
   | { type: 'truncate'; at: number; messageId: string }
+  /** A summary of the older messages that requests use instead of them (version 2 on). */
+  | { type: 'compaction'; at: number; compaction: Compaction }
 
 export type HeaderRecord = Extract<ConversationRecord, { type: 'header' }>
 
@@ -39,6 +41,7 @@ export const recordSchema: z.ZodType<ConversationRecord> = z.discriminatedUnion(
   z.object({ type: z.literal('pin'), at: z.number(), pinned: z.boolean() }),
   z.object({ type: z.literal('model'), at: z.number(), model: z.string().min(1), effort: effortSchema.nullable() }),
   z.object({ type: z.literal('truncate'), at: z.number(), messageId: z.string().min(1) }),
+  z.object({ type: z.literal('compaction'), at: z.number(), compaction: compactionSchema }),
 ])
 
 export function serializeRecord(record: ConversationRecord, version: number): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ChatMessage, Conversation, MessagePart, TokenUsage } from '../../shared/domain'
+import type { ChatMessage, Compaction, ContextUse, Conversation, MessagePart, TokenUsage } from '../../shared/domain'
 import { REASONING_EFFORTS } from '../../shared/domain'
 import type { AppError, AppErrorKind } from '../../shared/errors'
 
@@ -66,6 +66,21 @@ const usageSchema: z.ZodType<TokenUsage> = z.object({
   totalTokens: z.number(),
 })
 
+const contextUseSchema: z.ZodType<ContextUse> = z.object({
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  inputChars: z.number(),
+  compactionId: z.string().optional(),
+})
+
+export const compactionSchema: z.ZodType<Compaction> = z.object({
+  id: z.string().min(1),
+  throughMessageId: z.string().min(1),
+  summary: z.string(),
+  model: z.string().min(1),
+  createdAt: z.number(),
+})
+
 export const partSchema: z.ZodType<MessagePart> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
   z.object({
@@ -93,6 +108,7 @@ export const messageSchema: z.ZodType<ChatMessage> = z.object({
   model: z.string().optional(),
   effort: effortSchema.optional(),
   usage: usageSchema.optional(),
+  context: contextUseSchema.optional(),
   error: appErrorSchema.optional(),
   incompleteReason: z.string().optional(),
 })
@@ -110,4 +126,6 @@ export const conversationSchema: z.ZodType<Conversation> = z.object({
   busy: z.boolean().optional(),
   workspace: z.string().nullable(),
   messages: z.array(messageSchema),
+  // Exports made before compaction existed have none.
+  compactions: z.array(compactionSchema).default([]),
 })

@@ -278,6 +278,15 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
       })
     },
 
+    async recordCompaction(conversationId, compaction) {
+      await mutate(conversationId, (state) => {
+        if (!state.positions.has(compaction.throughMessageId)) {
+          fail('not-found', 'The summarised messages are not in this conversation.')
+        }
+        return [{ type: 'compaction', at: Date.now(), compaction }]
+      })
+    },
+
     async export(id, format) {
       return exportConversation(await get(id), format)
     },
@@ -285,10 +294,16 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
     async import(content) {
       const imported = parseExport(content)
       const now = Date.now()
+      const messages = imported.messages.map((message) => ({ ...message, id: randomUUID() }))
+      const freshIds = new Map(imported.messages.map((message, i) => [message.id, messages[i].id]))
       const fresh: Conversation = {
         ...imported,
         id: randomUUID(),
-        messages: imported.messages.map((message) => ({ ...message, id: randomUUID() })),
+        messages,
+        compactions: imported.compactions.flatMap((compaction) => {
+          const throughMessageId = freshIds.get(compaction.throughMessageId)
+          return throughMessageId ? [{ ...compaction, id: randomUUID(), throughMessageId }] : []
+        }),
       }
       return writeNew(recordsOf(fresh, now), true)
     },

@@ -146,7 +146,7 @@ export function createTestApi(options: { conversations?: ConversationSummary[]; 
     'conversations:get': ({ id }) => {
       const found = conversations.get(id)
       if (!found) throw new Error(`no conversation ${id}`)
-      return { ...found, workspace: null, messages: [] }
+      return { ...found, workspace: null, messages: [], compactions: [] }
     },
     'conversations:rename': ({ id, title }) => update(id, { title }),
     'conversations:pin': ({ id, pinned }) => update(id, { pinned }),

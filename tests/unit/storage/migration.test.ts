@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { RECORD_VERSIONING, type RecordVersioning } from '../../../src/main/storage/migrations'
 import { openStore, tempDataDir } from './support'
 
-/** A made-up version 2 in which the header's `name` became `title`, to exercise the mechanism. */
+/** A made-up scheme whose version 2 renamed the header's `name` to `title`, to exercise the mechanism. */
 const withVersion2: RecordVersioning = {
   current: 2,
   upgrades: {
@@ -42,13 +42,13 @@ async function writeOldConversation(dataDir: string): Promise<string> {
 
 describe('record versions', () => {
   it('saves every record with the current version', async () => {
-    expect(RECORD_VERSIONING.current).toBe(1)
+    expect(RECORD_VERSIONING.current).toBe(2)
     const dataDir = await tempDataDir()
     const store = await openStore(dataDir)
     const { id } = await store.create({ model: 'gpt-5.4', effort: null, workspace: null })
     await store.rename(id, 'Versioned')
     const lines = (await readFile(join(dataDir, 'conversations', `${id}.jsonl`), 'utf8')).trim().split('\n')
-    expect(lines.map((line) => JSON.parse(line).v)).toEqual([1, 1])
+    expect(lines.map((line) => JSON.parse(line).v)).toEqual([2, 2])
   })
 
   it('opens a conversation saved by an older version, upgrading its records', async () => {

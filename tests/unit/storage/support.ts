@@ -69,6 +69,7 @@ export function conversation(id: string, messages: ChatMessage[], extra: Partial
     preview: '',
     workspace: null,
     messages,
+    compactions: [],
     ...extra,
   }
 }

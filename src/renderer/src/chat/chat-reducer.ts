@@ -3,7 +3,7 @@
  * the same result, and only the message and part an event touches get new identities, so memoized components of
  * everything else skip re-rendering.
  */
-import type { ChatEvent, ChatMessage, MessagePart } from '../../../shared/domain'
+import type { ChatEvent, ChatMessage, Compaction, MessagePart } from '../../../shared/domain'
 import type { AppError } from '../../../shared/errors'
 
 /** A retry in progress, shown as a countdown until `retryAt`. */
@@ -20,11 +20,17 @@ export interface RetryNotice {
 export interface ChatThread {
   conversationId: string
   messages: ChatMessage[]
+  /** Summaries that stand in for older messages in requests; each shows as a note after its last message. */
+  compactions: Compaction[]
   retry: RetryNotice | null
 }
 
-export function emptyThread(conversationId: string, messages: ChatMessage[] = []): ChatThread {
-  return { conversationId, messages, retry: null }
+export function emptyThread(
+  conversationId: string,
+  messages: ChatMessage[] = [],
+  compactions: Compaction[] = [],
+): ChatThread {
+  return { conversationId, messages, compactions, retry: null }
 }
 
 export function isThreadStreaming(thread: ChatThread): boolean {
@@ -80,7 +86,10 @@ function startTurn(thread: ChatThread, event: Extract<ChatEvent, { type: 'turn-s
   // The conversation may have been loaded after main had already stored this turn's answer: that copy is newer.
   const loaded = thread.messages.find((message) => message.id === event.assistantMessage.id)
   const withoutAnswer = messages.filter((message) => message.id !== event.assistantMessage.id)
-  return { ...thread, messages: [...withoutAnswer, loaded ?? event.assistantMessage], retry: null }
+  // An edit drops messages, and a summary of dropped messages goes with them (as it does on disk).
+  const kept = new Set(withoutAnswer.map((message) => message.id))
+  const compactions = thread.compactions.filter((compaction) => kept.has(compaction.throughMessageId))
+  return { ...thread, messages: [...withoutAnswer, loaded ?? event.assistantMessage], compactions, retry: null }
 }
 
 export function chatReducer(thread: ChatThread, event: ChatEvent): ChatThread {
@@ -111,6 +120,10 @@ export function chatReducer(thread: ChatThread, event: ChatEvent): ChatThread {
       const { messageId, attempt, maxRetries, retryAt, error, reconnecting } = event
       return { ...thread, retry: { messageId, attempt, maxRetries, retryAt, error, reconnecting } }
     }
+    case 'compacted':
+      // A conversation loaded after the summary was stored has it already.
+      if (thread.compactions.some((compaction) => compaction.id === event.compaction.id)) return thread
+      return { ...thread, compactions: [...thread.compactions, event.compaction] }
     case 'turn-finished': {
       const index = thread.messages.findIndex((message) => message.id === event.message.id)
       const messages = index >= 0 ? thread.messages.with(index, event.message) : [...thread.messages, event.message]

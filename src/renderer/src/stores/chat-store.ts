@@ -78,11 +78,11 @@ export const useChatStore = create<ChatState>()((set, get) => ({
     try {
       const conversation = await call('conversations:get', { id })
       if (get().loadingId !== id) return
-      const { messages, workspace: _workspace, ...summary } = conversation
+      const { messages, compactions, workspace: _workspace, ...summary } = conversation
       useConversationsStore.getState().upsert(summary)
       const queued = eventsWhileLoading
       eventsWhileLoading = []
-      set({ thread: queued.reduce(chatReducer, emptyThread(id, messages)), loadingId: null })
+      set({ thread: queued.reduce(chatReducer, emptyThread(id, messages, compactions)), loadingId: null })
     } catch (error) {
       if (get().loadingId === id) set({ loadingId: null, loadError: toAppError(error) })
     }
