@@ -3,6 +3,7 @@
  * `item_id`, `output_index`, `content_index` and `summary_index` where the captures have them.
  */
 import { randomBytes } from 'node:crypto'
+import { inputTokensFor } from './context-window'
 import type { SseWriter } from './sse-writer'
 
 export type OutputItemJson = { type: string } & Record<string, unknown>
@@ -145,7 +146,7 @@ export async function streamFunctionCall(
 }
 
 export function usageFor(inputChars: number, output: string[], reasoning: string[]) {
-  const inputTokens = Math.max(1, Math.ceil(inputChars / 4))
+  const inputTokens = inputTokensFor(inputChars)
   const reasoningTokens = reasoning.reduce((sum, text) => sum + tokenize(text).length, 0)
   const outputTokens = output.reduce((sum, text) => sum + tokenize(text).length, 0) + reasoningTokens
   return {

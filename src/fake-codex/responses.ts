@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { BUILTIN_MODELS } from '../shared/models'
+import {
+  CONTEXT_LENGTH_EXCEEDED,
+  contextWindowOf,
+  inputTokensFor,
+  isSummarizationRequest,
+  summaryScenario,
+} from './context-window'
 import type { FakeAccount, IssuedAccessToken } from './issuer'
 import { defaultModelCatalog, type FakeModelInfo } from './models-catalog'
 import { checkResponsesBody, lastUserText } from './request-checks'
@@ -30,7 +37,10 @@ export interface FakeResponses {
   readonly requests: RecordedRequest[]
   /** Every `/models` request. */
   readonly modelRequests: RecordedRequest[]
-  /** Queues the answer for a coming request (FIFO); the default echo answer plays when the queue is empty. */
+  /**
+   * Queues the answer for a coming request (FIFO); the default echo answer plays when the queue is empty. Requests
+   * over the model's context window and summarisation requests (compaction) take none: the fake answers them itself.
+   */
   enqueue(...scenarios: Scenario[]): void
   /** Drops queued scenarios, recorded requests and model overrides. */
   reset(): void
@@ -101,7 +111,14 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
       sendJson(res, checked.status, { detail: checked.detail })
       return
     }
-    const scenario = nextScenario(lastUserText(checked.body.input))
+    const window = contextWindowOf(String(checked.body.model), models)
+    // Refused before anything is generated, so it takes no scripted answer; a summary is the fake's own to write.
+    const scenario =
+      window !== undefined && inputTokensFor(raw.length) > window
+        ? CONTEXT_LENGTH_EXCEEDED
+        : isSummarizationRequest(checked.body)
+          ? summaryScenario(checked.body.input)
+          : nextScenario(lastUserText(checked.body.input))
     await playScenario(scenario, res, {
       inputChars: raw.length,
       model: String(checked.body.model),

@@ -1,6 +1,7 @@
 import type { ChatMessage, Conversation, ModelSpec, ReasoningEffort, Settings } from '../../shared/domain'
 import { clampEffort, findBuiltinModel } from '../../shared/models'
 import type { ToolRegistry } from '../tools'
+import { compactionInEffect } from './compaction'
 import type { TurnPlan } from './turn-runner'
 
 export interface PlanInput {
@@ -23,6 +24,8 @@ export function planTurn({ conversation, history, userMessage, settings, models,
     userMessage,
     effort,
     workspace: settings.workspace,
+    contextWindow: model?.contextWindow ?? null,
+    compaction: compactionInEffect(conversation.compactions, history),
     request: {
       model: conversation.model,
       instructions: settings.instructions,

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import type {
   ChatEvent,
   ChatMessage,
+  Compaction,
   MessageState,
   ReasoningEffort,
   TokenUsage,
@@ -19,7 +20,8 @@ import type { ConversationStore } from '../ports'
 import type { ToolRegistry } from '../tools'
 import type { Approvals } from './approvals'
 import { type Assembly, startAssembly, startRound } from './assembly'
-import { buildInput, DENIED_OUTPUT, INTERRUPTED_OUTPUT, STOPPED_OUTPUT } from './input-builder'
+import { createContextKeeper } from './compaction'
+import { DENIED_OUTPUT, INTERRUPTED_OUTPUT, STOPPED_OUTPUT } from './input-builder'
 import {
   type AssemblerOptions,
   applyStreamEvent,
@@ -56,6 +58,10 @@ export interface TurnPlan {
   request: Omit<ResponsesRequest, 'input'>
   effort: ReasoningEffort | null
   workspace: string | null
+  /** The model's context window in tokens; null when the model is unknown. */
+  contextWindow: number | null
+  /** The summary that stands in for the older messages in requests, if the conversation has one. */
+  compaction: Compaction | null
 }
 
 export interface TurnControl {
@@ -112,6 +118,11 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
     initialToolState: (name) => (deps.tools.needsApproval(name) ? 'pending-approval' : 'running'),
   }
   let usage: TokenUsage | undefined
+  const context = createContextKeeper(
+    { client: deps.client, store: deps.store, emit: deps.emit, onUsageLimits: deps.onUsageLimits, log: deps.log },
+    { ...plan, messageId: assembly.message.id },
+  )
+  const conversationSoFar = () => [...plan.history, assembly.message]
 
   const apply = (step: Step) => {
     assembly = step.assembly
@@ -136,6 +147,7 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
 
   /** Streams one request; tools start as soon as their call is complete, while the answer still streams. */
   async function runRound(): Promise<{ outcome: StreamOutcome; calledTools: boolean }> {
+    const input = await context.inputFor(conversationSoFar(), control.signal)
     assembly = startRound(assembly)
     let toolsControl = new AbortController()
     const stopTools = () => toolsControl.abort()
@@ -143,7 +155,7 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
     const calls: Promise<void>[] = []
     try {
       const outcome = await deps.client.stream(
-        { ...plan.request, input: buildInput([...plan.history, assembly.message]) },
+        { ...plan.request, input },
         {
           signal: control.signal,
           onEvent(event) {
@@ -178,8 +190,9 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
   async function loop(): Promise<Ending> {
     for (let round = 1; ; round++) {
       control.signal.throwIfAborted()
-      const { outcome, calledTools } = await runRound()
+      const { outcome, calledTools } = await context.withinWindow(runRound, conversationSoFar, control.signal)
       usage = addUsage(usage, outcome.usage)
+      context.measured(outcome.usage)
       control.signal.throwIfAborted()
       if (outcome.status === 'incomplete') return { state: 'incomplete', incompleteReason: outcome.incompleteReason }
       if (!calledTools) return { state: 'done' }
@@ -196,7 +209,13 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
   } catch (error) {
     ending = control.signal.aborted ? { state: 'cancelled' } : { state: 'error', error: toAppError(error) }
   }
-  const message: ChatMessage = { ...assembly.message, ...ending, ...(usage ? { usage } : {}) }
+  const contextUse = context.use()
+  const message: ChatMessage = {
+    ...assembly.message,
+    ...ending,
+    ...(usage ? { usage } : {}),
+    ...(contextUse ? { context: contextUse } : {}),
+  }
   await recorder.record(message)
   control.release()
   deps.emit({ type: 'turn-finished', conversationId, message })
