@@ -208,6 +208,26 @@ describe('chat reducer', () => {
     expect(edited.messages[0].parts).toEqual([{ kind: 'text', text: 'Hello again' }])
   })
 
+  it('drops the note of a summary whose messages an edit removed', () => {
+    const finished = { ...answer, state: 'done' as const }
+    const compaction = { id: 'k1', throughMessageId: 'a1', summary: 'Hello.', model: 'gpt-5.4', createdAt: 2 }
+    const thread = emptyThread(CONVERSATION, [userHello, finished, message('u2', 'user')], [compaction])
+    const editedLater = chatReducer(thread, {
+      type: 'turn-started',
+      conversationId: CONVERSATION,
+      userMessage: message('u2', 'user', { parts: [{ kind: 'text', text: 'Changed' }] }),
+      assistantMessage: message('a4', 'assistant'),
+    })
+    expect(editedLater.compactions).toEqual([compaction])
+    const editedFirst = chatReducer(thread, {
+      type: 'turn-started',
+      conversationId: CONVERSATION,
+      userMessage: { ...userHello, parts: [{ kind: 'text', text: 'Changed' }] },
+      assistantMessage: message('a5', 'assistant'),
+    })
+    expect(editedFirst.compactions).toEqual([])
+  })
+
   it('keeps what a conversation loaded mid-answer holds when the events before the load are replayed on it', () => {
     const loaded = emptyThread(CONVERSATION, [
       userHello,

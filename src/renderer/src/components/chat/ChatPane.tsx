@@ -4,6 +4,7 @@ import { useChatStore } from '../../stores/chat-store'
 import { useConversationsStore } from '../../stores/conversations-store'
 import { useUiStore } from '../../stores/ui-store'
 import { Composer } from './Composer'
+import { ContextMeter } from './ContextMeter'
 import { ErrorDetails } from './ErrorDetails'
 import { ExportButtons } from './ExportButtons'
 import { MessageList } from './MessageList'
@@ -50,6 +51,7 @@ export function ChatPane() {
       {summary && (
         <header className="chat-header">
           <h1 className="chat-title">{summary.title}</h1>
+          {thread && <ContextMeter messages={thread.messages} modelId={summary.model} />}
           <ModelPicker conversation={summary} />
           <ExportButtons conversationId={summary.id} />
         </header>
@@ -62,7 +64,7 @@ export function ChatPane() {
         </div>
       )}
       {thread ? (
-        <MessageList messages={thread.messages} busy={streaming} />
+        <MessageList messages={thread.messages} compactions={thread.compactions} busy={streaming} />
       ) : loadingId ? (
         <p className="loading muted">Loading…</p>
       ) : (

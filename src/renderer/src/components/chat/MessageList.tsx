@@ -5,14 +5,22 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLayoutEffect, useRef } from 'react'
-import type { ChatMessage } from '../../../../shared/domain'
+import type { ChatMessage, Compaction } from '../../../../shared/domain'
+import { CompactionNote } from './CompactionNote'
 import { MessageView } from './MessageView'
 
 /** How close to the bottom (px) still counts as "at the bottom". */
 const STICKY_DISTANCE_PX = 48
 const ESTIMATED_ROW_PX = 160
 
-export function MessageList({ messages, busy }: { messages: ChatMessage[]; busy: boolean }) {
+interface MessageListProps {
+  messages: ChatMessage[]
+  /** Each shows as a note after the last message it summarises. */
+  compactions: Compaction[]
+  busy: boolean
+}
+
+export function MessageList({ messages, compactions, busy }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const stickToBottom = useRef(true)
   const virtualizer = useVirtualizer({
@@ -23,6 +31,7 @@ export function MessageList({ messages, busy }: { messages: ChatMessage[]; busy:
     overscan: 6,
   })
   const totalSize = virtualizer.getTotalSize()
+  const noteAfter = new Map(compactions.map((compaction) => [compaction.throughMessageId, compaction]))
   const lastMessage = messages.at(-1)
 
   // Runs after every growth of the content (new rows, re-measured rows, a longer last message).
@@ -41,17 +50,22 @@ export function MessageList({ messages, busy }: { messages: ChatMessage[]; busy:
   return (
     <section ref={scrollRef} className="message-scroll" aria-label="Messages" onScroll={handleScroll}>
       <div className="message-rows" style={{ height: totalSize }}>
-        {virtualizer.getVirtualItems().map((row) => (
-          <div
-            key={row.key}
-            data-index={row.index}
-            ref={virtualizer.measureElement}
-            className="message-row"
-            style={{ transform: `translateY(${row.start}px)` }}
-          >
-            <MessageView message={messages[row.index]} isLast={row.index === messages.length - 1} busy={busy} />
-          </div>
-        ))}
+        {virtualizer.getVirtualItems().map((row) => {
+          const message = messages[row.index]
+          const compaction = noteAfter.get(message.id)
+          return (
+            <div
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              className="message-row"
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <MessageView message={message} isLast={row.index === messages.length - 1} busy={busy} />
+              {compaction && <CompactionNote compaction={compaction} />}
+            </div>
+          )
+        })}
       </div>
     </section>
   )
