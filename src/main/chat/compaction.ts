@@ -60,12 +60,18 @@ export function isContextLengthError(error: unknown): boolean {
   return error instanceof AppErrorException && error.error.kind === 'context-length'
 }
 
-function tooLong(afterCompaction: boolean): AppErrorException {
-  const why = afterCompaction
-    ? 'The conversation is still too long for this model, even with its older messages summarised.'
-    : 'The conversation is too long for this model, and there are no older messages left to summarise.'
+/** Why older messages were not summarised, or that they were. */
+type Compacted = 'compacted' | 'nothing-older' | 'no-summary'
+
+const TOO_LONG: Record<Exclude<Compacted, 'compacted'> | 'after-compaction', string> = {
+  'after-compaction': 'The conversation is still too long for this model, even with its older messages summarised.',
+  'nothing-older': 'This turn is too long for this model, and there are no older messages left to summarise.',
+  'no-summary': 'The conversation is too long for this model, and its older messages could not be summarised.',
+}
+
+function tooLong(why: keyof typeof TOO_LONG): AppErrorException {
   return new AppErrorException(
-    appError('context-length', `${why} Start a new chat, or pick a model with a larger context.`, {
+    appError('context-length', `${TOO_LONG[why]} Start a new chat, or pick a model with a larger context.`, {
       code: 'context_length_exceeded',
       retryable: false,
     }),
@@ -123,6 +129,8 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
   let measurement: ContextUse | undefined
   let sent: { inputChars: number; compactionId?: string } | undefined
   let compactedOnOverflow = false
+  /** The messages before the one being answered are fixed for the turn: once they cannot be summarised, they cannot. */
+  let cannotCompact = false
   const fixedChars = turn.request.instructions.length + JSON.stringify(turn.request.tools).length
 
   function estimate(input: readonly InputItem[]): number {
@@ -194,15 +202,15 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
     messages: readonly ChatMessage[],
     signal: AbortSignal,
     scope: 'fit' | 'all',
-  ): Promise<boolean> {
+  ): Promise<Compacted> {
     const answering = turn.history.length - 1
     const start = compaction ? messages.findIndex((message) => message.id === compaction?.throughMessageId) + 1 : 0
     const end = scope === 'all' ? answering : keepFrom(messages, start, answering)
     const older = messages.slice(start, end)
     const last = older.at(-1)
-    if (!last) return false
+    if (!last) return 'nothing-older'
     const summary = await summarise(older, signal)
-    if (!summary) return false
+    if (!summary) return 'no-summary'
     const next: Compaction = {
       id: randomUUID(),
       throughMessageId: last.id,
@@ -214,15 +222,16 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
     compaction = next
     deps.emit({ type: 'compacted', conversationId: turn.conversationId, compaction: next })
     deps.log(`Summarised ${older.length} older messages to fit the model's context.`)
-    return true
+    return 'compacted'
   }
 
   return {
     async inputFor(messages, signal) {
       let input = compactedInput(messages, compaction)
       const window = turn.contextWindow
-      if (window && estimate(input) > window * COMPACT_THRESHOLD && (await compact(messages, signal, 'fit'))) {
-        input = compactedInput(messages, compaction)
+      if (!cannotCompact && window && estimate(input) > window * COMPACT_THRESHOLD) {
+        if ((await compact(messages, signal, 'fit')) === 'compacted') input = compactedInput(messages, compaction)
+        else cannotCompact = true
       }
       sent = { inputChars: inputChars(input), ...(compaction ? { compactionId: compaction.id } : {}) }
       return input
@@ -233,14 +242,15 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
         return await round()
       } catch (error) {
         if (!isContextLengthError(error)) throw error
-        if (compactedOnOverflow) throw tooLong(true)
+        if (compactedOnOverflow) throw tooLong('after-compaction')
         compactedOnOverflow = true
-        if (!(await compact(messages(), signal, 'all'))) throw tooLong(false)
+        const outcome = await compact(messages(), signal, 'all')
+        if (outcome !== 'compacted') throw tooLong(outcome)
       }
       try {
         return await round()
       } catch (error) {
-        throw isContextLengthError(error) ? tooLong(true) : error
+        throw isContextLengthError(error) ? tooLong('after-compaction') : error
       }
     },
 

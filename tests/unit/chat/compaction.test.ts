@@ -138,6 +138,18 @@ describe('compaction', () => {
     expect(answer.error?.message).toMatch(/no older messages left to summarise/)
     expect(fake.responses.requests.filter(isSummarization)).toHaveLength(0)
   })
+
+  it('says so when the older messages are too long even to summarise', async () => {
+    // A 3 000-character exchange fits a 950-token window; a request to summarise it (with its instructions) does not.
+    const { fake, ask } = await setupSmallWindow(950)
+    expect((await ask(long('first').repeat(2).slice(0, 3_000))).state).toBe('done')
+
+    const answer = await ask('Hi again')
+
+    expect(answer.state).toBe('error')
+    expect(answer.error?.message).toMatch(/older messages could not be summarised/)
+    expect(fake.responses.requests.map(isSummarization)).toEqual([false, true, false, true])
+  })
 })
 
 describe('context use', () => {

@@ -123,7 +123,8 @@ export function chatReducer(thread: ChatThread, event: ChatEvent): ChatThread {
     case 'compacted':
       // A conversation loaded after the summary was stored has it already.
       if (thread.compactions.some((compaction) => compaction.id === event.compaction.id)) return thread
-      return { ...thread, compactions: [...thread.compactions, event.compaction] }
+      // The summary is done, so a retry announced while it was being written is over.
+      return { ...thread, compactions: [...thread.compactions, event.compaction], retry: null }
     case 'turn-finished': {
       const index = thread.messages.findIndex((message) => message.id === event.message.id)
       const messages = index >= 0 ? thread.messages.with(index, event.message) : [...thread.messages, event.message]
