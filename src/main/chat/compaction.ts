@@ -133,8 +133,8 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
   let cannotCompact = false
   const fixedChars = turn.request.instructions.length + JSON.stringify(turn.request.tools).length
 
-  function estimate(input: readonly InputItem[]): number {
-    const chars = inputChars(input)
+  /** Tokens of a request whose input has `chars` characters. */
+  function estimate(chars: number): number {
     const base = measurement ?? earlier
     // The measured input is a prefix of this one only if it was built with the same compaction and is not longer.
     if (base && base.compactionId === compaction?.id && chars >= base.inputChars) {
@@ -181,7 +181,8 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
         signal,
         onEvent(event) {
           if (event.type === 'text-delta') streamed += event.delta
-          if (event.type === 'output-item-done') done.push(outputText(event.item))
+          const text = event.type === 'output-item-done' ? outputText(event.item) : ''
+          if (text) done.push(text)
         },
         onRetry(notice) {
           deps.emit({ type: 'retrying', conversationId: turn.conversationId, messageId: turn.messageId, ...notice })
@@ -193,7 +194,7 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
       deps.log('The older messages are too long even to summarise.')
       return null
     }
-    const summary = (done.join('\n\n').trim() || streamed).trim()
+    const summary = (done.length > 0 ? done.join('\n\n') : streamed).trim()
     return summary === '' ? null : summary
   }
 
@@ -228,12 +229,17 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
   return {
     async inputFor(messages, signal) {
       let input = compactedInput(messages, compaction)
+      let chars = inputChars(input)
       const window = turn.contextWindow
-      if (!cannotCompact && window && estimate(input) > window * COMPACT_THRESHOLD) {
-        if ((await compact(messages, signal, 'fit')) === 'compacted') input = compactedInput(messages, compaction)
-        else cannotCompact = true
+      if (!cannotCompact && window && estimate(chars) > window * COMPACT_THRESHOLD) {
+        if ((await compact(messages, signal, 'fit')) === 'compacted') {
+          input = compactedInput(messages, compaction)
+          chars = inputChars(input)
+        } else {
+          cannotCompact = true
+        }
       }
-      sent = { inputChars: inputChars(input), ...(compaction ? { compactionId: compaction.id } : {}) }
+      sent = { inputChars: chars, ...(compaction ? { compactionId: compaction.id } : {}) }
       return input
     },
 
