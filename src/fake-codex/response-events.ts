@@ -69,6 +69,8 @@ export interface MessageShape extends StreamShape {
   stopAfter?: number
   /** Written as is after this many deltas, then the message goes on (an unreadable event mid-stream). */
   interject?: { afterDeltas: number; raw: string }
+  /** After this many deltas the stream waits until `release` resolves (a test looks at the answer mid-stream). */
+  hold?: { afterDeltas: number; release(): Promise<void> }
 }
 
 /** Streams a message, shaped as the scenario asks. */
@@ -79,7 +81,7 @@ export async function streamMessage(
   pace: Pace,
   shape: MessageShape = {},
 ): Promise<OutputItemJson | null> {
-  const { stopAfter, interject } = shape
+  const { stopAfter, interject, hold } = shape
   const id = itemId('msg')
   const at = { item_id: id, output_index: outputIndex, content_index: 0 }
   sse.send({
@@ -96,6 +98,7 @@ export async function streamMessage(
   for (const [index, delta] of deltas.entries()) {
     if (stopAfter !== undefined && index >= stopAfter) return null
     if (interject?.afterDeltas === index) sse.raw(interject.raw)
+    if (hold?.afterDeltas === index) await hold.release()
     if (!(await pace())) return null
     sse.send({ type: 'response.output_text.delta', ...deltaAt(shape, at, { content_index: 0 }), delta, logprobs: [] })
   }

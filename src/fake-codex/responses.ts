@@ -42,7 +42,9 @@ export interface FakeResponses {
    * over the model's context window and summarisation requests (compaction) take none: the fake answers them itself.
    */
   enqueue(...scenarios: Scenario[]): void
-  /** Drops queued scenarios, recorded requests and model overrides. */
+  /** Lets every answer held by `holdAfterDeltas` go on, now and from now on (until `reset`). */
+  release(): void
+  /** Drops queued scenarios, recorded requests and model overrides, and closes the gate `release` opened. */
   reset(): void
   /** Accepts `token` for `account` without the issuer (tests that do not sign in). */
   acceptToken(token: string, account: FakeAccount): void
@@ -65,6 +67,7 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
   let models = defaultModelCatalog()
   let modelsFailure: { status: number; body?: string } | null = null
   let makeDefaultScenario = defaultScenario
+  let gate = createGate()
 
   const isKnownModel = (slug: string) =>
     models.some((entry) => entry.slug === slug) || BUILTIN_MODELS.some((spec) => spec.id === slug)
@@ -126,6 +129,7 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
         open.add(stream)
         stream.on('close', () => open.delete(stream))
       },
+      released: () => gate.opened,
     })
   }
 
@@ -173,7 +177,11 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
     enqueue(...scenarios) {
       queue.push(...scenarios.map((scenario) => ({ ...scenario })))
     },
+    release() {
+      gate.open()
+    },
     reset() {
+      gate = createGate()
       queue.length = 0
       requests.length = 0
       modelRequests.length = 0
@@ -193,6 +201,15 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
       makeDefaultScenario = factory
     },
   }
+}
+
+/** A promise that settles once `open` is called (Node 20 has no Promise.withResolvers). */
+function createGate(): { opened: Promise<void>; open(): void } {
+  let open = () => {}
+  const opened = new Promise<void>((resolve) => {
+    open = resolve
+  })
+  return { opened, open }
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -34,6 +34,11 @@ export interface ScenarioOptions {
   times?: number
   /** Text and reasoning deltas without `item_id` / `output_index`. */
   deltasWithoutIds?: boolean
+  /**
+   * The answer's text stops after this many deltas until the test calls `responses.release()`: a test can look at
+   * an answer mid-stream without betting on how fast the machine is.
+   */
+  holdAfterDeltas?: number
 }
 
 export type Scenario = ScenarioOptions &
@@ -70,6 +75,8 @@ export interface PlayContext {
   model: string
   /** Registers the open response so `abortAll()` can end it. */
   track(res: ServerResponse): void
+  /** Resolves once the test releases held answers (`holdAfterDeltas`). */
+  released(): Promise<void>
 }
 
 export function defaultScenario(lastUserText: string): Scenario {
@@ -200,9 +207,14 @@ async function streamScenario(
   if (text) {
     const interject =
       scenario.kind === 'malformed' ? { afterDeltas: scenario.afterDeltas ?? 0, raw: UNREADABLE_EVENT } : undefined
+    const hold =
+      scenario.holdAfterDeltas === undefined
+        ? undefined
+        : { afterDeltas: scenario.holdAfterDeltas, release: ctx.released }
     const item = await streamMessage(sse, output.length, text, pace, {
       deltasWithoutIds: scenario.deltasWithoutIds,
       interject,
+      hold,
     })
     if (!item) return
     output.push(item)
