@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useAccountStore } from '../../stores/account-store'
 import { useSettingsStore } from '../../stores/settings-store'
-import { Dialog } from '../common/Dialog'
+import { ConfirmDialog } from '../common/ConfirmDialog'
 
 function TokenStorageNote() {
   const allowPlain = useSettingsStore((state) => state.settings?.allowPlainTokenStorage ?? false)
@@ -21,28 +21,6 @@ function TokenStorageNote() {
         Keep me signed in by storing the sign-in unencrypted on this computer
       </label>
     </div>
-  )
-}
-
-/** Signing out forgets every token, and signing in again takes a trip through the browser: it is asked first. */
-function ConfirmSignOutDialog({ onConfirm, onCancel }: { onConfirm(): void; onCancel(): void }) {
-  return (
-    <Dialog
-      title="Sign out?"
-      onClose={onCancel}
-      actions={
-        <>
-          <button type="button" className="secondary-button" onClick={onCancel} data-autofocus>
-            Cancel
-          </button>
-          <button type="button" className="danger-button" onClick={onConfirm}>
-            Sign out
-          </button>
-        </>
-      }
-    >
-      <p>Codex Desk will forget your sign-in on this computer. Your conversations stay.</p>
-    </Dialog>
   )
 }
 
@@ -86,13 +64,18 @@ export function AccountSection() {
       )}
       {account?.tokenStorage === 'memory' && <TokenStorageNote />}
       {confirmingSignOut && (
-        <ConfirmSignOutDialog
+        // Signing out forgets every token, and signing in again takes a trip through the browser.
+        <ConfirmDialog
+          title="Sign out?"
+          confirmLabel="Sign out"
           onCancel={() => setConfirmingSignOut(false)}
           onConfirm={() => {
             setConfirmingSignOut(false)
             void signOut()
           }}
-        />
+        >
+          <p>Codex Desk will forget your sign-in on this computer. Your conversations stay.</p>
+        </ConfirmDialog>
       )}
     </section>
   )

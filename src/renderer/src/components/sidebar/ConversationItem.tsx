@@ -1,8 +1,8 @@
-import { memo, useState } from 'react'
+import { memo, type ReactNode, useState } from 'react'
 import type { ConversationSummary } from '../../../../shared/domain'
 import { useChatStore } from '../../stores/chat-store'
 import { useConversationsStore } from '../../stores/conversations-store'
-import { Dialog } from '../common/Dialog'
+import { ConfirmDialog } from '../common/ConfirmDialog'
 import { PencilIcon, PinIcon, TrashIcon } from '../common/icons'
 import { RenameField } from './RenameField'
 
@@ -19,24 +19,22 @@ interface ConversationItemProps {
   tabbable: boolean
 }
 
-function ConfirmDeleteDialog({ title, onConfirm, onCancel }: { title: string; onConfirm(): void; onCancel(): void }) {
+/** An action of the entry; only the list's focused entry puts its actions in the Tab order. */
+function ItemAction({
+  label,
+  tabbable,
+  onClick,
+  children,
+}: {
+  label: string
+  tabbable: boolean
+  onClick(): void
+  children: ReactNode
+}) {
   return (
-    <Dialog
-      title="Delete conversation?"
-      onClose={onCancel}
-      actions={
-        <>
-          <button type="button" className="secondary-button" onClick={onCancel} data-autofocus>
-            Cancel
-          </button>
-          <button type="button" className="danger-button" onClick={onConfirm}>
-            Delete
-          </button>
-        </>
-      }
-    >
-      <p>“{title}” will be deleted. This cannot be undone.</p>
-    </Dialog>
+    <button type="button" className="icon-button" tabIndex={tabbable ? 0 : -1} aria-label={label} onClick={onClick}>
+      {children}
+    </button>
   )
 }
 
@@ -102,41 +100,30 @@ export const ConversationItem = memo(function ConversationItem({
       )}
       {!renaming && (
         <div className="conversation-actions">
-          <button
-            type="button"
-            className="icon-button"
-            tabIndex={tabbable ? 0 : -1}
-            aria-label="Rename"
-            onClick={() => setRenaming(true)}
-          >
+          <ItemAction label="Rename" tabbable={tabbable} onClick={() => setRenaming(true)}>
             <PencilIcon />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            tabIndex={tabbable ? 0 : -1}
-            aria-label={conversation.pinned ? 'Unpin' : 'Pin'}
+          </ItemAction>
+          <ItemAction
+            label={conversation.pinned ? 'Unpin' : 'Pin'}
+            tabbable={tabbable}
             onClick={() => void setPinned(conversation.id, !conversation.pinned)}
           >
             <PinIcon />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            tabIndex={tabbable ? 0 : -1}
-            aria-label="Delete"
-            onClick={() => setConfirmingDelete(true)}
-          >
+          </ItemAction>
+          <ItemAction label="Delete" tabbable={tabbable} onClick={() => setConfirmingDelete(true)}>
             <TrashIcon />
-          </button>
+          </ItemAction>
         </div>
       )}
       {confirmingDelete && (
-        <ConfirmDeleteDialog
-          title={conversation.title}
+        <ConfirmDialog
+          title="Delete conversation?"
+          confirmLabel="Delete"
           onConfirm={() => void confirmDelete()}
           onCancel={() => setConfirmingDelete(false)}
-        />
+        >
+          <p>“{conversation.title}” will be deleted. This cannot be undone.</p>
+        </ConfirmDialog>
       )}
     </li>
   )
