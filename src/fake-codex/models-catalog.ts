@@ -1,4 +1,7 @@
-/** The fake `/models` list: a few current gpt-5.x entries shaped like Codex's `ModelInfo`, one of them hidden. */
+/**
+ * The fake `/models` list: what the backend serves ChatGPT accounts today (codex.md §0, §5), shaped like Codex's
+ * `ModelInfo`, in its priority order, plus one hidden entry. `/responses` serves exactly the listed slugs.
+ */
 
 export interface FakeModelInfo {
   slug: string
@@ -17,7 +20,8 @@ export interface FakeModelInfo {
   shell_type: string
 }
 
-const LEVELS = ['low', 'medium', 'high', 'xhigh'].map((effort) => ({ effort, description: `${effort} effort` }))
+const levels = (...efforts: string[]) => efforts.map((effort) => ({ effort, description: `${effort} effort` }))
+const LEVELS = levels('low', 'medium', 'high', 'xhigh')
 
 function model(slug: string, displayName: string, priority: number, extra: Partial<FakeModelInfo> = {}): FakeModelInfo {
   return {
@@ -41,12 +45,15 @@ function model(slug: string, displayName: string, priority: number, extra: Parti
 
 export function defaultModelCatalog(): FakeModelInfo[] {
   return [
-    model('gpt-5.5', 'GPT-5.5', 1),
-    model('gpt-5.4', 'GPT-5.4', 2),
-    model('gpt-5.4-mini', 'GPT-5.4 mini', 3),
-    model('gpt-5.3-codex', 'GPT-5.3 Codex', 4),
-    model('gpt-5.3-codex-spark', 'GPT-5.3 Codex Spark', 5, { context_window: 128_000, input_modalities: ['text'] }),
-    model('gpt-5.2', 'GPT-5.2', 6),
-    model('gpt-5.1-codex-internal', 'GPT-5.1 Codex (internal)', 7, { visibility: 'hide' }),
+    model('gpt-5.6-sol', 'GPT-5.6 Sol', 1, {
+      context_window: 372_000,
+      supported_reasoning_levels: levels('low', 'medium', 'high', 'xhigh', 'max', 'ultra'),
+    }),
+    model('gpt-5.6-terra', 'GPT-5.6 Terra', 2),
+    model('gpt-5.6-luna', 'GPT-5.6 Luna', 3),
+    model('gpt-5.5', 'GPT-5.5', 4),
+    model('gpt-5.4', 'GPT-5.4', 5),
+    model('gpt-5.4-mini', 'GPT-5.4 mini', 6),
+    model('gpt-5.6-internal', 'GPT-5.6 (internal)', 7, { visibility: 'hide' }),
   ]
 }

@@ -4,7 +4,7 @@ export type CheckResult = { ok: true; body: Record<string, unknown> } | { ok: fa
 
 const UNSUPPORTED = ['max_output_tokens', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p']
 
-export function checkResponsesBody(raw: string, isKnownModel: (slug: string) => boolean): CheckResult {
+export function checkResponsesBody(raw: string, isServedModel: (slug: string) => boolean): CheckResult {
   let body: unknown
   try {
     body = JSON.parse(raw)
@@ -22,7 +22,7 @@ export function checkResponsesBody(raw: string, isKnownModel: (slug: string) => 
   if (typeof fields.previous_response_id === 'string') {
     return reject(`Previous response with id '${fields.previous_response_id}' not found.`)
   }
-  if (typeof fields.model !== 'string' || !isKnownModel(fields.model)) {
+  if (typeof fields.model !== 'string' || !isServedModel(fields.model)) {
     return reject(`The '${String(fields.model)}' model is not supported when using Codex with a ChatGPT account.`)
   }
   if (!Array.isArray(fields.input)) return reject('Input must be a list.')

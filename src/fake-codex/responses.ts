@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
-import { BUILTIN_MODELS } from '../shared/models'
 import {
   CONTEXT_LENGTH_EXCEEDED,
   contextWindowOf,
@@ -69,8 +68,8 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
   let makeDefaultScenario = defaultScenario
   let gate = createGate()
 
-  const isKnownModel = (slug: string) =>
-    models.some((entry) => entry.slug === slug) || BUILTIN_MODELS.some((spec) => spec.id === slug)
+  // As the real backend: only what `/models` lists is served; a retired slug is refused like an unknown one.
+  const isServedModel = (slug: string) => models.some((entry) => entry.slug === slug)
 
   function authorize(req: IncomingMessage, res: ServerResponse): boolean {
     const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1]
@@ -109,7 +108,7 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
     }
     requests.push({ method: req.method ?? 'POST', path, headers: req.headers, body: parsed })
     if (!authorize(req, res)) return
-    const checked = checkResponsesBody(raw, isKnownModel)
+    const checked = checkResponsesBody(raw, isServedModel)
     if (!checked.ok) {
       sendJson(res, checked.status, { detail: checked.detail })
       return
@@ -142,7 +141,7 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
     })
     if (!authorize(req, res)) return
     if (!url.searchParams.get('client_version')) {
-      sendJson(res, 400, { detail: [{ type: 'missing', loc: ['query', 'client_version'], msg: 'Field required' }] })
+      sendJson(res, 400, { detail: 'missing client_version' })
       return
     }
     if (modelsFailure) {

@@ -36,7 +36,16 @@ export interface ConversationStore {
   create(init: NewConversation): Promise<ConversationSummary>
   rename(id: string, title: string): Promise<ConversationSummary>
   setPinned(id: string, pinned: boolean): Promise<ConversationSummary>
-  setModel(id: string, model: string, effort: ReasoningEffort | null): Promise<ConversationSummary>
+  /**
+   * `replacing`: the model was changed by the app because the backend no longer serves that one; the conversation
+   * keeps a note of it where it happened (`Conversation.notes`).
+   */
+  setModel(
+    id: string,
+    model: string,
+    effort: ReasoningEffort | null,
+    options?: { replacing?: string },
+  ): Promise<ConversationSummary>
   delete(id: string): Promise<void>
   /** Written and flushed (fsync) before it resolves: the user's message is on disk before the request leaves. */
   appendUserMessage(conversationId: string, message: ChatMessage): Promise<ConversationSummary>

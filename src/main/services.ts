@@ -1,4 +1,5 @@
-import { FALLBACK_DEFAULT_MODEL } from '../shared/models'
+import type { AccountState } from '../shared/domain'
+import { newConversationChoice } from '../shared/model-policy'
 import { createAuth } from './auth'
 import type { Chat } from './chat'
 import { createChat } from './chat'
@@ -27,16 +28,33 @@ export async function createAppServices(platform: Platform, env: ServiceEnv, log
   let chat: Chat | undefined
   const storage = await openStorage({
     dataDir: platform.dataDir,
-    // Storage is opened before chat exists (chat needs the store); nothing asks for a default model until then.
-    defaultModel: () => chat?.defaultModel() ?? { model: FALLBACK_DEFAULT_MODEL, effort: null },
+    // Storage is opened before chat exists (chat needs the store); nothing asks for a model until then.
+    modelFor: (requested) => chat?.modelFor(requested) ?? newConversationChoice([], requested),
     saveFile: platform.desktop.saveFile,
     log,
   })
   storage.store.onChange((change) => events.emit('conversations:changed', change))
 
   const auth = createAuth({ platform, env, events, settings, log })
-  const liveChat = createChat({ platform, env, events, settings, store: storage.store, tokens: auth.tokens, log })
+  const accounts = {
+    current: () => auth.account(),
+    onChange: (listener: (account: AccountState) => void) =>
+      events.subscribe((event, payload) => {
+        if (event === 'account:changed') listener(payload as AccountState)
+      }),
+  }
+  const liveChat = createChat({
+    platform,
+    env,
+    events,
+    settings,
+    store: storage.store,
+    tokens: auth.tokens,
+    accounts,
+    log,
+  })
   chat = liveChat
+  await liveChat.start()
 
   const handlers: Handlers = {
     'app:info': () => ({

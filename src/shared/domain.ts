@@ -1,14 +1,13 @@
 import type { AppError } from './errors'
 
-export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh'
-export const REASONING_EFFORTS = [
-  'none',
-  'minimal',
-  'low',
-  'medium',
-  'high',
-  'xhigh',
-] as const satisfies readonly ReasoningEffort[]
+/**
+ * A reasoning effort as the backend names it. The backend adds efforts over time (`max`, `ultra`), so any short
+ * token is one; the ones the app knows are listed in `REASONING_EFFORTS`, weakest first, for clamping.
+ */
+export type ReasoningEffort = string
+export const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const
+/** What the contract and storage accept as an effort: a short lower-case token. */
+export const EFFORT_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/
 
 export type Theme = 'light' | 'dark' | 'system'
 
@@ -19,7 +18,7 @@ export interface ModelSpec {
   description?: string
   contextWindow: number
   maxOutputTokens?: number
-  /** Efforts the model accepts; empty when the model does not reason. */
+  /** Efforts the model accepts, in the backend's order; empty when the model does not reason. */
   efforts: ReasoningEffort[]
   defaultEffort?: ReasoningEffort
   capabilities: {
@@ -127,11 +126,26 @@ export interface ConversationSummary {
   busy?: boolean
 }
 
+/**
+ * Something the app did to a conversation that the user should see where it happened among the messages.
+ * `model-retired`: the backend stopped serving `from`, so the conversation moved to `to` before a request was sent.
+ */
+export interface ConversationNote {
+  kind: 'model-retired'
+  at: number
+  /** The note follows this message; null: before the first one. */
+  afterMessageId: string | null
+  from: string
+  to: string
+}
+
 export interface Conversation extends ConversationSummary {
   workspace: string | null
   messages: ChatMessage[]
   /** Oldest first; the last one whose message is still there is the one requests use. */
   compactions: Compaction[]
+  /** Absent when there are none. */
+  notes?: ConversationNote[]
 }
 
 export interface SearchHit {
@@ -238,3 +252,4 @@ export type ChatEvent =
   /** Older messages were summarised for the request; the note shows after `compaction.throughMessageId`. */
   | { type: 'compacted'; conversationId: string; compaction: Compaction }
   | { type: 'turn-finished'; conversationId: string; message: ChatMessage }
+  | { type: 'note-added'; conversationId: string; note: ConversationNote }

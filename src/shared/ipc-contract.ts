@@ -17,7 +17,7 @@ import type {
   Settings,
   UsageLimits,
 } from './domain'
-import { REASONING_EFFORTS } from './domain'
+import { EFFORT_PATTERN } from './domain'
 import type { Result } from './errors'
 
 /** Declares a channel: the payload schema now, the result type as a type argument. */
@@ -27,7 +27,8 @@ function request<Output>() {
 
 const none = z.undefined()
 const id = z.string().min(1).max(200)
-const effort = z.enum(REASONING_EFFORTS)
+/** Any short token: the backend names efforts the app does not know yet (`max`, `ultra`). */
+const effort = z.string().regex(EFFORT_PATTERN)
 const text = z.string().max(1_000_000)
 
 export const settingsPatchSchema = z
@@ -92,7 +93,8 @@ export const requestChannels = {
     z.object({ conversationId: id, callId: id, decision: z.enum(['approve', 'deny']) }).strict(),
   ),
 
-  'models:list': request<ModelSpec[]>()(z.object({ refresh: z.boolean().optional() }).strict().optional()),
+  /** The list as main knows it now; main refreshes it itself and announces changes as `models:changed`. */
+  'models:list': request<ModelSpec[]>()(none),
 
   'settings:get': request<Settings>()(none),
   'settings:update': request<Settings>()(settingsPatchSchema),
@@ -107,6 +109,8 @@ export interface EventMap {
   'chat:event': ChatEvent
   'settings:changed': Settings
   'usage:changed': UsageLimits
+  /** The model list changed: fetched after a sign-in, refreshed, or back to the built-in one after signing out. */
+  'models:changed': ModelSpec[]
 }
 
 export type RequestChannel = keyof typeof requestChannels
@@ -123,6 +127,7 @@ export const eventChannels: readonly EventChannel[] = [
   'chat:event',
   'settings:changed',
   'usage:changed',
+  'models:changed',
 ]
 
 export function isRequestChannel(channel: string): channel is RequestChannel {

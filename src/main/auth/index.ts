@@ -34,6 +34,8 @@ export interface AuthDeps {
 
 export interface Auth extends Capability<AccountChannels> {
   tokens: TokenProvider
+  /** The sign-in as it stands; its changes go out as `account:changed`. */
+  account(): AccountState
   /** Signs in with tokens obtained elsewhere, without a browser: for `npm run demo` and tests only. */
   adoptTokens(tokens: IssuedTokens): AccountState
 }
@@ -96,6 +98,7 @@ export function createAuth(deps: AuthDeps): Auth {
 
   return {
     tokens: manager,
+    account: () => view.current(),
     adoptTokens(tokens) {
       manager.adopt(sessionFromSignIn(tokens, now()))
       return view.current()

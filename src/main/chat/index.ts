@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto'
-import type { ChatMessage, Conversation, ModelSpec, ReasoningEffort } from '../../shared/domain'
+import type { ChatMessage, Conversation, ModelSpec } from '../../shared/domain'
 import { fail } from '../../shared/errors'
-import { FALLBACK_DEFAULT_MODEL, findBuiltinModel } from '../../shared/models'
+import { type ModelChoice, newConversationChoice } from '../../shared/model-policy'
 import type { Capability } from '../capability'
 import { clientIdentity } from '../client-identity'
 import { createCodexClient } from '../codex/client'
 import type { CodexClient } from '../codex/types'
 import type { ServiceEnv } from '../config'
 import type { EventSink } from '../ipc/event-hub'
+import { createModelCache } from '../models/model-cache'
+import { type AccountFeed, createModelList, type ModelListClock } from '../models/model-list'
 import type { Platform } from '../platform/types'
 import type { ConversationStore, SettingsService, TokenProvider } from '../ports'
 import { createToolRegistry, type ToolRegistry } from '../tools'
 import { createActiveTurns } from './active-turns'
+import { moveOffRetiredModel } from './model-move'
 import { planTurn } from './turn-plan'
 import { runTurn, type TurnPlan } from './turn-runner'
 import { createUsageMeter } from './usage-meter'
@@ -34,6 +37,10 @@ export interface ChatDeps {
   settings: SettingsService
   store: ConversationStore
   tokens: TokenProvider
+  /** Whose model list to fetch, and when: it is fetched whenever an account becomes signed in. */
+  accounts: AccountFeed
+  /** Time for the model list's hourly refresh (tests move it). */
+  clock?: ModelListClock
   log?(message: string): void
   /** Replaces the real Codex client (tests). */
   client?: CodexClient
@@ -42,13 +49,23 @@ export interface ChatDeps {
 }
 
 export interface Chat extends Capability<ChatChannels> {
-  /** The model and effort a new conversation gets: last used, else the backend's first listed model. */
-  defaultModel(): { model: string; effort: ReasoningEffort | null }
+  /** Loads the signed-in account's cached model list and starts fetching the current one. */
+  start(): Promise<void>
+  /**
+   * The model and effort a new conversation gets: the ones asked for (effort clamped), else the last used while
+   * it is served, else the first model the list names.
+   */
+  modelFor(requested: Partial<ModelChoice>): ModelChoice
   /**
    * The stored conversation with the answer being written as it stands now: the store checkpoints a streaming
    * answer only now and then, and the renderer continues from the snapshot with the deltas that follow it.
    */
   withLiveMessage(conversation: Conversation): Conversation
+}
+
+interface ReadyToPlan {
+  conversation: Conversation
+  models: readonly ModelSpec[]
 }
 
 function userMessage(text: string): ChatMessage {
@@ -72,21 +89,17 @@ export function createChat(deps: ChatDeps): Chat {
   const liveMessages = new Map<string, ChatMessage>()
   usage.onChange((limits) => events.emit('usage:changed', limits))
 
-  let lastModels: ModelSpec[] | undefined
-  async function listModels(refresh = false): Promise<ModelSpec[]> {
-    const models = await client.listModels({ refresh })
-    lastModels = models
-    return models
-  }
-  /** A turn needs the model's efforts; an unreachable `/models` must not stop it (the built-ins cover it). */
-  async function knownModels(): Promise<ModelSpec[]> {
-    if (lastModels) return lastModels
-    try {
-      return await listModels()
-    } catch (error) {
-      log(`Could not list models: ${error instanceof Error ? error.message : String(error)}`)
-      return []
-    }
+  const models = createModelList({
+    fetchList: (signal) => client.listModels({ signal }),
+    cache: createModelCache(deps.platform.dataDir, log),
+    accounts: deps.accounts,
+    onChange: (list) => events.emit('models:changed', list),
+    clock: deps.clock,
+    log,
+  })
+  const remembered = (): Partial<ModelChoice> => {
+    const { lastModel, lastEffort } = settings.get()
+    return lastModel ? { model: lastModel, effort: lastEffort } : {}
   }
 
   const turns = createActiveTurns(
@@ -110,23 +123,29 @@ export function createChat(deps: ChatDeps): Chat {
     log,
   )
 
-  async function plan(conversation: Conversation, history: ChatMessage[], added?: ChatMessage): Promise<TurnPlan> {
-    return planTurn({
+  /** The conversation on a model the current list serves (moved, with a note, if it had to be) and that list. */
+  async function onServedModel(conversation: Conversation): Promise<ReadyToPlan> {
+    const list = await models.settled()
+    const moved = await moveOffRetiredModel(
+      { store, emit: (event) => events.emit('chat:event', event) },
       conversation,
-      history,
-      userMessage: added,
-      settings: settings.get(),
-      models: await knownModels(),
-      tools,
-    })
+      list,
+      remembered(),
+    )
+    return { conversation: moved, models: list }
+  }
+
+  function plan({ conversation, models }: ReadyToPlan, history: ChatMessage[], added?: ChatMessage): TurnPlan {
+    return planTurn({ conversation, history, userMessage: added, settings: settings.get(), models, tools })
   }
 
   /** Sends a user message (new or edited) after the given history; it is on disk before the request leaves. */
   async function send(conversation: Conversation, before: ChatMessage[], text: string): Promise<TurnPlan> {
+    const ready = await onServedModel(conversation)
     const message = userMessage(text)
     await store.appendUserMessage(conversation.id, message)
-    settings.update({ lastModel: conversation.model, lastEffort: conversation.effort })
-    return plan(conversation, [...before, message], message)
+    settings.update({ lastModel: ready.conversation.model, lastEffort: ready.conversation.effort })
+    return plan(ready, [...before, message], message)
   }
 
   /** Answers the last user message again, dropping the answer it has (retry after an error, regenerate). */
@@ -139,7 +158,7 @@ export function createChat(deps: ChatDeps): Chat {
       history.pop()
     }
     if (history.at(-1)?.role !== 'user') fail('not-found', 'There is no message to answer in this conversation.')
-    return plan(conversation, history)
+    return plan(await onServedModel(conversation), history)
   }
 
   return {
@@ -151,14 +170,8 @@ export function createChat(deps: ChatDeps): Chat {
       const messages = index >= 0 ? conversation.messages.with(index, live) : [...conversation.messages, live]
       return { ...conversation, messages }
     },
-    defaultModel() {
-      const { lastModel, lastEffort } = settings.get()
-      if (lastModel) return { model: lastModel, effort: lastEffort }
-      // The backend's first listed model; the built-in registry's order says nothing about what this account has.
-      const first = lastModels?.find((model) => model.source === 'backend')
-      if (first) return { model: first.id, effort: first.defaultEffort ?? null }
-      return { model: FALLBACK_DEFAULT_MODEL, effort: findBuiltinModel(FALLBACK_DEFAULT_MODEL)?.defaultEffort ?? null }
-    },
+    start: () => models.start(),
+    modelFor: (requested) => newConversationChoice(models.current(), requested, remembered()),
     handlers: {
       'chat:send': ({ conversationId, text }) =>
         turns.begin(conversationId, async () => {
@@ -179,9 +192,12 @@ export function createChat(deps: ChatDeps): Chat {
       'chat:retry-now': ({ conversationId }) => turns.retryNow(conversationId),
       'chat:stop': ({ conversationId }) => turns.stop(conversationId),
       'tools:decide': ({ conversationId, callId, decision }) => turns.decide(conversationId, callId, decision),
-      'models:list': (input) => listModels(input?.refresh),
+      'models:list': () => models.current(),
       'usage:get': () => usage.current(),
     },
-    dispose: () => turns.stopAll(),
+    async dispose() {
+      models.dispose()
+      await turns.stopAll()
+    },
   }
 }

@@ -1,5 +1,5 @@
 import type { ChatMessage, Conversation, ModelSpec, ReasoningEffort, Settings } from '../../shared/domain'
-import { clampEffort, findBuiltinModel } from '../../shared/models'
+import { clampEffort, findModel } from '../../shared/model-policy'
 import type { ToolRegistry } from '../tools'
 import { compactionInEffect } from './compaction'
 import type { TurnPlan } from './turn-runner'
@@ -9,15 +9,15 @@ export interface PlanInput {
   history: ChatMessage[]
   userMessage?: ChatMessage
   settings: Settings
-  /** The last fetched `/models` list; the built-in registry covers models missing from it. */
+  /** The current model list (the account's, or the built-in registry when signed out). */
   models: readonly ModelSpec[]
   tools: ToolRegistry
 }
 
 /** The request of a turn: the conversation's model, its effort clamped to what that model accepts. */
 export function planTurn({ conversation, history, userMessage, settings, models, tools }: PlanInput): TurnPlan {
-  const model = models.find((spec) => spec.id === conversation.model) ?? findBuiltinModel(conversation.model)
-  const effort: ReasoningEffort | null = clampEffort(model ?? conversation.model, conversation.effort)
+  const model = findModel(models, conversation.model)
+  const effort: ReasoningEffort | null = clampEffort(model, conversation.effort)
   return {
     conversationId: conversation.id,
     history,

@@ -1,14 +1,15 @@
-/** `/models` (codex.md §5): the backend's list mapped to ModelSpecs, the built-in registry when it cannot be had. */
+/** `/models` (codex.md §5): the backend's list mapped to ModelSpecs, or null when it cannot be had. */
 import { z } from 'zod'
 import type { ModelSpec, ReasoningEffort } from '../../shared/domain'
-import { REASONING_EFFORTS } from '../../shared/domain'
-import { BUILTIN_MODELS, findBuiltinModel } from '../../shared/models'
+import { EFFORT_PATTERN } from '../../shared/domain'
+import { findBuiltinModel } from '../../shared/models'
 import type { ClientIdentity } from '../client-identity'
 import type { TokenProvider } from '../ports'
 import { authHeaders } from './request-builder'
 import { cancelledError } from './retry'
 
-const effortSchema = z.enum(REASONING_EFFORTS)
+/** Efforts the app does not know yet (`max`, `ultra`) are kept under their own name. */
+const effortSchema = z.string().regex(EFFORT_PATTERN)
 
 const modelInfoSchema = z.object({
   slug: z.string().min(1),
@@ -32,9 +33,13 @@ const DEFAULT_CONTEXT_WINDOW = 272_000
 
 export function modelSpecFromInfo(info: ModelInfo): ModelSpec {
   const known = findBuiltinModel(info.slug)
-  const efforts = (info.supported_reasoning_levels ?? [])
-    .map((level) => effortSchema.safeParse(level.effort))
-    .flatMap((parsed) => (parsed.success ? [parsed.data] : []))
+  const efforts = [
+    ...new Set(
+      (info.supported_reasoning_levels ?? [])
+        .map((level) => effortSchema.safeParse(level.effort))
+        .flatMap((parsed) => (parsed.success ? [parsed.data] : [])),
+    ),
+  ]
   const defaultEffort: ReasoningEffort | undefined = effortSchema.safeParse(info.default_reasoning_level).data
   const reasoning = efforts.length > 0
   return {
@@ -79,36 +84,29 @@ export interface ModelCatalogDeps {
   fetch: typeof fetch
 }
 
+/** Fetches the signed-in account's list each time it is asked; caching and refresh policy belong to the caller. */
 export function createModelCatalog(deps: ModelCatalogDeps) {
-  let cached: ModelSpec[] | undefined
-
-  async function fetchList(signal?: AbortSignal): Promise<ModelSpec[] | null> {
-    try {
-      const credentials = await deps.tokens.getCredentials()
-      const url = `${deps.baseUrl}/models?client_version=${encodeURIComponent(deps.clientVersion())}`
-      const response = await deps.fetch(url, {
-        headers: { ...authHeaders(credentials, deps.identity), accept: 'application/json' },
-        signal,
-      })
-      if (response.status !== 200) {
-        await response.body?.cancel()
+  return {
+    /** The backend's list, or null when it cannot be had (signed out, offline, an error or an empty answer). */
+    async list(options: { signal?: AbortSignal } = {}): Promise<ModelSpec[] | null> {
+      const { signal } = options
+      try {
+        const credentials = await deps.tokens.getCredentials()
+        const url = `${deps.baseUrl}/models?client_version=${encodeURIComponent(deps.clientVersion())}`
+        const response = await deps.fetch(url, {
+          headers: { ...authHeaders(credentials, deps.identity), accept: 'application/json' },
+          signal,
+        })
+        if (response.status !== 200) {
+          await response.body?.cancel()
+          return null
+        }
+        const list = modelSpecsFromResponse(await response.json())
+        return list && list.length > 0 ? list : null
+      } catch {
+        if (signal?.aborted) throw cancelledError()
         return null
       }
-      const list = modelSpecsFromResponse(await response.json())
-      return list && list.length > 0 ? list : null
-    } catch {
-      if (signal?.aborted) throw cancelledError()
-      return null
-    }
-  }
-
-  return {
-    async list(options: { refresh?: boolean; signal?: AbortSignal } = {}): Promise<ModelSpec[]> {
-      if (cached && !options.refresh) return cached
-      const list = await fetchList(options.signal)
-      // Only the backend's answer is kept: a failure is retried on the next call rather than remembered.
-      if (list) cached = list
-      return list ?? cached ?? [...BUILTIN_MODELS]
     },
   }
 }

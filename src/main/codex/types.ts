@@ -91,6 +91,6 @@ export interface CodexClient {
    * (`cancelled` when the signal aborts).
    */
   stream(request: ResponsesRequest, options: StreamOptions): Promise<StreamOutcome>
-  /** `/models`, falling back to the built-in registry. */
-  listModels(options?: { refresh?: boolean; signal?: AbortSignal }): Promise<ModelSpec[]>
+  /** `/models`: the signed-in account's list, null when it cannot be had. */
+  listModels(options?: { signal?: AbortSignal }): Promise<ModelSpec[] | null>
 }

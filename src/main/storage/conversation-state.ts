@@ -26,6 +26,7 @@ export function stateFromHeader(header: HeaderRecord): ConversationState {
       workspace: header.workspace,
       messages: [],
       compactions: [],
+      notes: [],
     },
     positions: new Map(),
   }
@@ -52,10 +53,15 @@ export function applyRecords(state: ConversationState, records: readonly Convers
       case 'truncate': {
         const at = positions.get(record.messageId)
         if (at !== undefined) {
-          for (const dropped of conversation.messages.splice(at)) positions.delete(dropped.id)
+          const dropped = new Set(conversation.messages.splice(at).map((message) => message.id))
+          for (const id of dropped) positions.delete(id)
           // A summary of messages that are gone no longer stands for anything.
           conversation.compactions = conversation.compactions.filter((compaction) =>
             positions.has(compaction.throughMessageId),
+          )
+          // A note after a dropped message belonged to the part of the conversation that is gone.
+          conversation.notes = conversation.notes?.filter(
+            (note) => note.afterMessageId === null || !dropped.has(note.afterMessageId),
           )
         }
         conversation.updatedAt = Math.max(conversation.updatedAt, record.at)
@@ -73,6 +79,18 @@ export function applyRecords(state: ConversationState, records: readonly Convers
       case 'model':
         conversation.model = record.model
         conversation.effort = record.effort
+        if (record.replacing !== undefined) {
+          conversation.notes = [
+            ...(conversation.notes ?? []),
+            {
+              kind: 'model-retired',
+              at: record.at,
+              afterMessageId: conversation.messages.at(-1)?.id ?? null,
+              from: record.replacing,
+              to: record.model,
+            },
+          ]
+        }
         break
     }
   }

@@ -11,13 +11,7 @@ export function createConversationHandlers(
     'conversations:list': () => store.list(),
     'conversations:search': ({ query }) => store.search(query),
     'conversations:get': ({ id }) => store.get(id),
-    'conversations:create': (input) => {
-      const fallback = deps.defaultModel()
-      const model = input?.model ?? fallback.model
-      // The default effort belongs to the default model; another model starts without one unless asked.
-      const effort = input?.effort !== undefined ? input.effort : model === fallback.model ? fallback.effort : null
-      return store.create({ model, effort, workspace: null })
-    },
+    'conversations:create': (input) => store.create({ ...deps.modelFor(input ?? {}), workspace: null }),
     'conversations:rename': ({ id, title }) => store.rename(id, title),
     'conversations:pin': ({ id, pinned }) => store.setPinned(id, pinned),
     'conversations:delete': ({ id }) => store.delete(id),

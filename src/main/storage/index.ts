@@ -1,4 +1,4 @@
-import type { ReasoningEffort } from '../../shared/domain'
+import type { ModelChoice } from '../../shared/model-policy'
 import type { Capability } from '../capability'
 import type { ConversationStore } from '../ports'
 import { createConversationHandlers } from './handlers'
@@ -18,8 +18,8 @@ export type ConversationChannels =
 
 export interface StorageDeps {
   dataDir: string
-  /** Model and effort for a conversation created without them. */
-  defaultModel(): { model: string; effort: ReasoningEffort | null }
+  /** The model and effort a new conversation gets, given what (if anything) was asked for. */
+  modelFor(requested: Partial<ModelChoice>): ModelChoice
   /** Saves an export through the OS (Electron); absent in the harness. */
   saveFile?(suggestedName: string, content: string): Promise<string | null>
   log?(message: string): void

@@ -18,7 +18,8 @@ export type ConversationRecord =
   | { type: 'message'; at: number; message: ChatMessage }
   | { type: 'title'; at: number; title: string }
   | { type: 'pin'; at: number; pinned: boolean }
-  | { type: 'model'; at: number; model: string; effort: ReasoningEffort | null }
+  /** `replacing`: set by the app, not the user, because the backend stopped serving that model. */
+  | { type: 'model'; at: number; model: string; effort: ReasoningEffort | null; replacing?: string }
   /** Drops `messageId` and every message after it (edit and regenerate). */
   | { type: 'truncate'; at: number; messageId: string }
   /** A summary of the older messages that requests use instead of them (version 2 on). */
@@ -39,7 +40,13 @@ export const recordSchema: z.ZodType<ConversationRecord> = z.discriminatedUnion(
   z.object({ type: z.literal('message'), at: z.number(), message: messageSchema }),
   z.object({ type: z.literal('title'), at: z.number(), title: z.string() }),
   z.object({ type: z.literal('pin'), at: z.number(), pinned: z.boolean() }),
-  z.object({ type: z.literal('model'), at: z.number(), model: z.string().min(1), effort: effortSchema.nullable() }),
+  z.object({
+    type: z.literal('model'),
+    at: z.number(),
+    model: z.string().min(1),
+    effort: effortSchema.nullable(),
+    replacing: z.string().min(1).optional(),
+  }),
   z.object({ type: z.literal('truncate'), at: z.number(), messageId: z.string().min(1) }),
   z.object({ type: z.literal('compaction'), at: z.number(), compaction: compactionSchema }),
 ])

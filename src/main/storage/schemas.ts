@@ -1,6 +1,14 @@
 import { z } from 'zod'
-import type { ChatMessage, Compaction, ContextUse, Conversation, MessagePart, TokenUsage } from '../../shared/domain'
-import { REASONING_EFFORTS } from '../../shared/domain'
+import type {
+  ChatMessage,
+  Compaction,
+  ContextUse,
+  Conversation,
+  ConversationNote,
+  MessagePart,
+  TokenUsage,
+} from '../../shared/domain'
+import { EFFORT_PATTERN } from '../../shared/domain'
 import type { AppError, AppErrorKind } from '../../shared/errors'
 
 /**
@@ -45,7 +53,8 @@ const APP_ERROR_KINDS = [
 const everyKindListed: Exclude<AppErrorKind, (typeof APP_ERROR_KINDS)[number]> extends never ? true : never = true
 void everyKindListed
 
-export const effortSchema = z.enum(REASONING_EFFORTS)
+/** Any effort token: the backend names new ones (`max`, `ultra`) that conversations may have used. */
+export const effortSchema = z.string().regex(EFFORT_PATTERN)
 
 const appErrorSchema: z.ZodType<AppError> = z.object({
   kind: z.enum(APP_ERROR_KINDS),
@@ -113,6 +122,14 @@ export const messageSchema: z.ZodType<ChatMessage> = z.object({
   incompleteReason: z.string().optional(),
 })
 
+const noteSchema: z.ZodType<ConversationNote> = z.object({
+  kind: z.literal('model-retired'),
+  at: z.number(),
+  afterMessageId: z.string().min(1).nullable(),
+  from: z.string().min(1),
+  to: z.string().min(1),
+})
+
 export const conversationSchema: z.ZodType<Conversation> = z.object({
   id: z.string().min(1),
   title: z.string(),
@@ -128,4 +145,5 @@ export const conversationSchema: z.ZodType<Conversation> = z.object({
   messages: z.array(messageSchema),
   // Exports made before compaction existed have none.
   compactions: z.array(compactionSchema).default([]),
+  notes: z.array(noteSchema).optional(),
 })

@@ -227,11 +227,19 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
     setPinned: (id, pinned) =>
       mutate(id, (state) => (state.conversation.pinned === pinned ? [] : [{ type: 'pin', at: Date.now(), pinned }])),
 
-    setModel: (id, model, effort) =>
+    setModel: (id, model, effort, options) =>
       mutate(id, (state) =>
-        state.conversation.model === model && state.conversation.effort === effort
+        options?.replacing === undefined && state.conversation.model === model && state.conversation.effort === effort
           ? []
-          : [{ type: 'model', at: Date.now(), model, effort }],
+          : [
+              {
+                type: 'model',
+                at: Date.now(),
+                model,
+                effort,
+                ...(options?.replacing !== undefined ? { replacing: options.replacing } : {}),
+              },
+            ],
       ),
 
     async delete(id) {

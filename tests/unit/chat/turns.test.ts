@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
+import { defaultModelCatalog } from '../../../src/fake-codex/models-catalog'
 import { storagePaths } from '../../../src/main/storage/paths'
 import type { ChatEvent, MessagePart } from '../../../src/shared/domain'
 import { setupChat } from './support/setup'
@@ -132,7 +133,7 @@ describe('conversation history', () => {
     const { fake, harness, ask } = await setupChat()
     fake.responses.enqueue({ kind: 'text', text: 'Ok.' })
     await ask('Hi')
-    expect(harness.chat.defaultModel()).toEqual({ model: 'gpt-5.4', effort: 'medium' })
+    expect(harness.chat.modelFor({})).toEqual({ model: 'gpt-5.4', effort: 'medium' })
   })
 })
 
@@ -178,8 +179,14 @@ describe('model and effort', () => {
   })
 
   it('asks for no reasoning from a model that does not reason', async () => {
-    const { fake, store, harness } = await setupChat()
-    const { id } = await store.create({ model: 'gpt-4.1', effort: 'high', workspace: null })
+    const { fake, store, harness } = await setupChat({
+      async prepare(_dataDir, fake) {
+        const [first] = defaultModelCatalog()
+        fake.responses.setModels([first, { ...first, slug: 'gpt-5.4-plain', supported_reasoning_levels: [] }])
+      },
+    })
+    await harness.waitUntil(() => harness.modelEvents.length > 0)
+    const { id } = await store.create({ model: 'gpt-5.4-plain', effort: 'high', workspace: null })
     const finished = harness.nextFinished(id)
     await harness.call('chat:send', { conversationId: id, text: 'Hi' })
     const message = await finished

@@ -56,7 +56,7 @@ describe('the request sent to /responses', () => {
   })
 
   it('leaves reasoning out for a model without it', async () => {
-    await run(makeClient(fake), request({ model: 'gpt-4.1', reasoning: null, parallelToolCalls: false }))
+    await run(makeClient(fake), request({ model: 'gpt-5.4-mini', reasoning: null, parallelToolCalls: false }))
 
     const body = fake.responses.requests[0].body as Record<string, unknown>
     expect(body).not.toHaveProperty('reasoning')

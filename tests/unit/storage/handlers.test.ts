@@ -12,7 +12,7 @@ afterEach(async () => {
 async function storage(extra: Partial<StorageDeps> = {}): Promise<Storage> {
   const result = await openStorage({
     dataDir: await tempDataDir(),
-    defaultModel: () => ({ model: 'gpt-5.4', effort: 'high' }),
+    modelFor: (requested) => ({ model: requested.model ?? 'gpt-5.4', effort: requested.effort ?? 'high' }),
     ...extra,
   })
   opened.push(result)
@@ -33,8 +33,8 @@ describe('conversations:* handlers', () => {
   it('remembers the model and effort chosen for a conversation', async () => {
     const { handlers, store } = await storage()
     const { id } = await handlers['conversations:create']({ model: 'gpt-5.4-mini' })
-    await handlers['conversations:set-model']({ id, model: 'gpt-5.3-codex', effort: 'low' })
-    expect(await store.get(id)).toMatchObject({ model: 'gpt-5.3-codex', effort: 'low' })
+    await handlers['conversations:set-model']({ id, model: 'gpt-5.6-terra', effort: 'low' })
+    expect(await store.get(id)).toMatchObject({ model: 'gpt-5.6-terra', effort: 'low' })
   })
 
   it('titles a new chat from its first message', async () => {
@@ -117,7 +117,7 @@ describe('conversations:* handlers', () => {
 describe('streaming answers', () => {
   it('shows an answer cut off by a quit as interrupted, not as still streaming', async () => {
     const dataDir = await tempDataDir()
-    const deps = { dataDir, defaultModel: () => ({ model: 'gpt-5.4', effort: null }) }
+    const deps = { dataDir, modelFor: () => ({ model: 'gpt-5.4', effort: null }) }
     const first = await openStorage(deps)
     const { id } = await first.store.create({ model: 'gpt-5.4', effort: null, workspace: null })
     const partial = { ...userMessage('Once upon'), role: 'assistant' as const, state: 'streaming' as const }

@@ -3,7 +3,7 @@
  * the same result, and only the message and part an event touches get new identities, so memoized components of
  * everything else skip re-rendering.
  */
-import type { ChatEvent, ChatMessage, Compaction, MessagePart } from '../../../shared/domain'
+import type { ChatEvent, ChatMessage, Compaction, ConversationNote, MessagePart } from '../../../shared/domain'
 import type { AppError } from '../../../shared/errors'
 
 /** A retry in progress, shown as a countdown until `retryAt`. */
@@ -22,6 +22,8 @@ export interface ChatThread {
   messages: ChatMessage[]
   /** Summaries that stand in for older messages in requests; each shows as a note after its last message. */
   compactions: Compaction[]
+  /** Shown among the messages, each after the message it names. */
+  notes: ConversationNote[]
   retry: RetryNotice | null
 }
 
@@ -29,8 +31,13 @@ export function emptyThread(
   conversationId: string,
   messages: ChatMessage[] = [],
   compactions: Compaction[] = [],
+  notes: ConversationNote[] = [],
 ): ChatThread {
-  return { conversationId, messages, compactions, retry: null }
+  return { conversationId, messages, compactions, notes, retry: null }
+}
+
+function sameNote(a: ConversationNote, b: ConversationNote): boolean {
+  return a.kind === b.kind && a.at === b.at && a.from === b.from && a.to === b.to
 }
 
 export function isThreadStreaming(thread: ChatThread): boolean {
@@ -125,6 +132,10 @@ export function chatReducer(thread: ChatThread, event: ChatEvent): ChatThread {
       if (thread.compactions.some((compaction) => compaction.id === event.compaction.id)) return thread
       // The summary is done, so a retry announced while it was being written is over.
       return { ...thread, compactions: [...thread.compactions, event.compaction], retry: null }
+    case 'note-added':
+      // A conversation loaded after the note was stored already has it.
+      if (thread.notes.some((note) => sameNote(note, event.note))) return thread
+      return { ...thread, notes: [...thread.notes, event.note] }
     case 'turn-finished': {
       const index = thread.messages.findIndex((message) => message.id === event.message.id)
       const messages = index >= 0 ? thread.messages.with(index, event.message) : [...thread.messages, event.message]

@@ -11,6 +11,7 @@ import { call } from '../api'
 import { type ChatThread, chatReducer, emptyThread, isDeltaEvent } from '../chat/chat-reducer'
 import { createFrameBatcher } from '../chat/frame-batcher'
 import { useConversationsStore } from './conversations-store'
+import { useModelsStore } from './models-store'
 import { reportError } from './notices-store'
 
 interface ChatState {
@@ -78,11 +79,11 @@ export const useChatStore = create<ChatState>()((set, get) => ({
     try {
       const conversation = await call('conversations:get', { id })
       if (get().loadingId !== id) return
-      const { messages, compactions, workspace: _workspace, ...summary } = conversation
+      const { messages, compactions, notes, workspace: _workspace, ...summary } = conversation
       useConversationsStore.getState().upsert(summary)
       const queued = eventsWhileLoading
       eventsWhileLoading = []
-      set({ thread: queued.reduce(chatReducer, emptyThread(id, messages, compactions)), loadingId: null })
+      set({ thread: queued.reduce(chatReducer, emptyThread(id, messages, compactions, notes)), loadingId: null })
     } catch (error) {
       if (get().loadingId === id) set({ loadingId: null, loadError: toAppError(error) })
     }
@@ -93,7 +94,7 @@ export const useChatStore = create<ChatState>()((set, get) => ({
     set({ thread: null, loadingId: null, loadError: null })
   },
   async startNew() {
-    const summary = await useConversationsStore.getState().create()
+    const summary = await useConversationsStore.getState().create(useModelsStore.getState().takeDraft())
     if (!summary) return null
     deltaBatcher.flush()
     useConversationsStore.getState().setActive(summary.id)

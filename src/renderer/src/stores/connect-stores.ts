@@ -12,6 +12,7 @@ export function connectStores(): () => void {
     onEvent('account:changed', (account) => useAccountStore.getState().receive(account)),
     onEvent('settings:changed', (settings) => useSettingsStore.getState().receive(settings)),
     onEvent('usage:changed', (usage) => useUsageStore.getState().receive(usage)),
+    onEvent('models:changed', (models) => useModelsStore.getState().receive(models)),
     onEvent('chat:event', (event) => useChatStore.getState().receive(event)),
     onEvent('conversations:changed', ({ upserted, removedId }) => {
       const conversations = useConversationsStore.getState()

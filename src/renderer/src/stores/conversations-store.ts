@@ -1,6 +1,7 @@
 /** The sidebar's index of conversations (summaries only; bodies load when opened), the active id and search. */
 import { create } from 'zustand'
 import type { ConversationSummary, SearchHit } from '../../../shared/domain'
+import type { ModelChoice } from '../../../shared/model-policy'
 import { call } from '../api'
 import { reportError } from './notices-store'
 
@@ -13,7 +14,8 @@ interface ConversationsState {
   /** null when no search is running. */
   searchHits: SearchHit[] | null
   load(): Promise<void>
-  create(): Promise<ConversationSummary | null>
+  /** Without a choice, main gives the conversation the default model. */
+  create(choice?: ModelChoice): Promise<ConversationSummary | null>
   setActive(id: string | null): void
   rename(id: string, title: string): Promise<void>
   setPinned(id: string, pinned: boolean): Promise<void>
@@ -47,9 +49,9 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
       reportError(error)
     }
   },
-  async create() {
+  async create(choice) {
     try {
-      const summary = await call('conversations:create')
+      const summary = await call('conversations:create', choice)
       get().upsert(summary)
       return summary
     } catch (error) {

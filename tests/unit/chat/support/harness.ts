@@ -1,10 +1,18 @@
 import { type Chat, type ChatChannels, createChat } from '../../../../src/main/chat'
 import type { EventSink } from '../../../../src/main/ipc/event-hub'
+import type { AccountFeed, ModelListClock } from '../../../../src/main/models/model-list'
 import type { Platform } from '../../../../src/main/platform/types'
 import type { ConversationStore, TokenProvider } from '../../../../src/main/ports'
 import { createSettingsService } from '../../../../src/main/settings/settings-service'
 import type { ToolRegistry } from '../../../../src/main/tools'
-import type { ChatEvent, ChatMessage, Settings, UsageLimits } from '../../../../src/shared/domain'
+import type {
+  AccountState,
+  ChatEvent,
+  ChatMessage,
+  ModelSpec,
+  Settings,
+  UsageLimits,
+} from '../../../../src/shared/domain'
 import type { RequestOutput, ValidInput } from '../../../../src/shared/ipc-contract'
 
 export interface HarnessOptions {
@@ -13,6 +21,31 @@ export interface HarnessOptions {
   store: ConversationStore
   tools?: ToolRegistry
   settings?: Partial<Settings>
+  /** Where the model list is cached. */
+  dataDir: string
+  /** The signed-in account; default: signed in as the account whose token the fake accepts. */
+  account?: AccountState
+  clock?: ModelListClock
+}
+
+/** An account feed the test drives: `change` plays a sign-in, sign-out or switch of account. */
+export function accountFeed(initial: AccountState) {
+  let current = initial
+  const listeners = new Set<(account: AccountState) => void>()
+  const feed: AccountFeed = {
+    current: () => current,
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+  return {
+    feed,
+    change(next: AccountState) {
+      current = next
+      for (const listener of listeners) listener(next)
+    },
+  }
 }
 
 function memoryConfig() {
@@ -28,20 +61,30 @@ function memoryConfig() {
 export function createChatHarness(options: HarnessOptions) {
   const chatEvents: ChatEvent[] = []
   const usageEvents: UsageLimits[] = []
+  const modelEvents: ModelSpec[][] = []
   const waiters = new Set<() => void>()
   const events: EventSink = {
     emit(event, payload) {
       if (event === 'chat:event') chatEvents.push(payload as ChatEvent)
       if (event === 'usage:changed') usageEvents.push(payload as UsageLimits)
+      if (event === 'models:changed') modelEvents.push(payload as ModelSpec[])
       for (const wake of waiters) wake()
     },
   }
+  const accounts = accountFeed(
+    options.account ?? {
+      status: 'signed-in',
+      accountId: 'acct_test',
+      email: 'tester@example.com',
+      tokenStorage: 'memory',
+    },
+  )
   const settings = createSettingsService(memoryConfig())
   if (options.settings) settings.update(options.settings)
   const platform: Platform = {
     shell: 'web',
     appVersion: '0.0.0-test',
-    dataDir: '/nonexistent',
+    dataDir: options.dataDir,
     secretBox: { isAvailable: () => false, encrypt: () => Buffer.alloc(0), decrypt: () => '' },
     config: memoryConfig(),
     desktop: { openExternal: async () => {}, openPath: async () => {} },
@@ -53,6 +96,8 @@ export function createChatHarness(options: HarnessOptions) {
     settings,
     store: options.store,
     tokens: options.tokens,
+    accounts: accounts.feed,
+    clock: options.clock,
     tools: options.tools,
   })
 
@@ -85,5 +130,18 @@ export function createChatHarness(options: HarnessOptions) {
     ).then((event) => event.message)
   }
 
-  return { chat, call, settings, chatEvents, usageEvents, waitForEvent, nextFinished }
+  /** Resolves once a harness event matches (events so far included). */
+  function waitUntil(condition: () => boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!condition()) return
+        waiters.delete(check)
+        resolve()
+      }
+      waiters.add(check)
+      check()
+    })
+  }
+
+  return { chat, call, settings, accounts, chatEvents, usageEvents, modelEvents, waitForEvent, waitUntil, nextFinished }
 }

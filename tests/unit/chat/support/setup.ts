@@ -2,12 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
-import { startFakeCodex } from '../../../../src/fake-codex/server'
+import { type FakeCodex, startFakeCodex } from '../../../../src/fake-codex/server'
 import type { InputItem } from '../../../../src/main/codex/types'
+import type { ModelListClock } from '../../../../src/main/models/model-list'
 import type { AccessCredentials, TokenProvider } from '../../../../src/main/ports'
 import { openStorage } from '../../../../src/main/storage'
 import type { ToolRegistry } from '../../../../src/main/tools'
-import type { Settings } from '../../../../src/shared/domain'
+import type { AccountState, Settings } from '../../../../src/shared/domain'
 import { createChatHarness } from './harness'
 
 const account = { email: 'tester@example.com', accountId: 'acct_test', plan: 'plus' }
@@ -18,6 +19,11 @@ export interface SetupOptions {
   settings?: Partial<Settings>
   /** Runs just before each request leaves (when the client asks for credentials). */
   beforeRequest?(): Promise<void>
+  /** Default: signed in as the account whose token the fake accepts. */
+  account?: AccountState
+  clock?: ModelListClock
+  /** Runs before the chat starts, e.g. to seed a cached model list or change the fake's. */
+  prepare?(dataDir: string, fake: FakeCodex): Promise<void>
 }
 
 /**
@@ -28,7 +34,8 @@ export async function setupChat(options: SetupOptions = {}) {
   const fake = await startFakeCodex()
   fake.responses.acceptToken(credentials.accessToken, account)
   const dataDir = await mkdtemp(join(tmpdir(), 'codex-desk-chat-'))
-  const storage = await openStorage({ dataDir, defaultModel: () => ({ model: 'gpt-5.4', effort: 'medium' }) })
+  await options.prepare?.(dataDir, fake)
+  const storage = await openStorage({ dataDir, modelFor: () => ({ model: 'gpt-5.4', effort: 'medium' }) })
   const { store } = storage
   const tokens: TokenProvider = {
     async getCredentials() {
@@ -42,9 +49,13 @@ export async function setupChat(options: SetupOptions = {}) {
     tokens,
     store,
     tools: options.tools,
+    dataDir,
+    account: options.account,
+    clock: options.clock,
     // Retries are exercised in the client's own tests; here they only need to be quick.
     settings: { retryBaseDelayMs: 1, ...options.settings },
   })
+  await harness.chat.start()
   const { id } = await store.create({ model: 'gpt-5.4', effort: 'medium', workspace: null })
   onTestFinished(async () => {
     await harness.chat.dispose()

@@ -8,7 +8,7 @@ import { ContextMeter } from './ContextMeter'
 import { ErrorDetails } from './ErrorDetails'
 import { ExportButtons } from './ExportButtons'
 import { MessageList } from './MessageList'
-import { ModelPicker } from './ModelPicker'
+import { ConversationModelPicker, NewChatModelPicker } from './ModelPicker'
 import { NoticeBanners } from './NoticeBanners'
 import { RetryBanner } from './RetryBanner'
 import { UsageMeter } from './UsageMeter'
@@ -27,11 +27,13 @@ function SignInHint() {
   )
 }
 
+/** The start screen: the model (and effort) for the chat the first message starts can be chosen here. */
 function EmptyState() {
   return (
     <div className="empty-state">
       <h1>Codex Desk</h1>
       <p className="muted">Start a new chat, or just type below.</p>
+      <NewChatModelPicker />
     </div>
   )
 }
@@ -52,7 +54,7 @@ export function ChatPane() {
         <header className="chat-header">
           <h1 className="chat-title">{summary.title}</h1>
           {thread && <ContextMeter messages={thread.messages} modelId={summary.model} />}
-          <ModelPicker conversation={summary} />
+          <ConversationModelPicker conversation={summary} />
           <ExportButtons conversationId={summary.id} />
         </header>
       )}
@@ -64,7 +66,12 @@ export function ChatPane() {
         </div>
       )}
       {thread ? (
-        <MessageList messages={thread.messages} compactions={thread.compactions} busy={streaming} />
+        <MessageList
+          messages={thread.messages}
+          compactions={thread.compactions}
+          notes={thread.notes}
+          busy={streaming}
+        />
       ) : loadingId ? (
         <p className="loading muted">Loading…</p>
       ) : (

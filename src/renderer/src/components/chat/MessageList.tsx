@@ -5,8 +5,9 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useLayoutEffect, useRef } from 'react'
-import type { ChatMessage, Compaction } from '../../../../shared/domain'
+import type { ChatMessage, Compaction, ConversationNote } from '../../../../shared/domain'
 import { CompactionNote } from './CompactionNote'
+import { ConversationNoteView } from './ConversationNoteView'
 import { MessageView } from './MessageView'
 
 /** How close to the bottom (px) still counts as "at the bottom". */
@@ -17,10 +18,31 @@ interface MessageListProps {
   messages: ChatMessage[]
   /** Each shows as a note after the last message it summarises. */
   compactions: Compaction[]
+  /** Each shows after the message it follows (a note before the first message, above it). */
+  notes: ConversationNote[]
   busy: boolean
 }
 
-export function MessageList({ messages, compactions, busy }: MessageListProps) {
+/** Notes by the message whose row shows them; one whose message is not loaded (yet) shows after the last one. */
+function notesByRow(messages: ChatMessage[], notes: ConversationNote[]) {
+  const before = new Map<string, ConversationNote[]>()
+  const after = new Map<string, ConversationNote[]>()
+  const first = messages[0]?.id
+  const last = messages.at(-1)?.id
+  const ids = new Set(messages.map((message) => message.id))
+  for (const note of notes) {
+    const [map, id] =
+      note.afterMessageId === null
+        ? [before, first]
+        : [after, ids.has(note.afterMessageId) ? note.afterMessageId : last]
+    if (id !== undefined) map.set(id, [...(map.get(id) ?? []), note])
+  }
+  return { before, after }
+}
+
+const noteKey = (note: ConversationNote) => `${note.kind}-${note.at}-${note.to}`
+
+export function MessageList({ messages, compactions, notes, busy }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const stickToBottom = useRef(true)
   const virtualizer = useVirtualizer({
@@ -32,6 +54,7 @@ export function MessageList({ messages, compactions, busy }: MessageListProps) {
   })
   const totalSize = virtualizer.getTotalSize()
   const noteAfter = new Map(compactions.map((compaction) => [compaction.throughMessageId, compaction]))
+  const modelNotes = notesByRow(messages, notes)
   const lastMessage = messages.at(-1)
 
   // Runs after every growth of the content (new rows, re-measured rows, a longer last message).
@@ -61,8 +84,14 @@ export function MessageList({ messages, compactions, busy }: MessageListProps) {
               className="message-row"
               style={{ transform: `translateY(${row.start}px)` }}
             >
+              {modelNotes.before.get(message.id)?.map((note) => (
+                <ConversationNoteView key={noteKey(note)} note={note} />
+              ))}
               <MessageView message={message} isLast={row.index === messages.length - 1} busy={busy} />
               {compaction && <CompactionNote compaction={compaction} />}
+              {modelNotes.after.get(message.id)?.map((note) => (
+                <ConversationNoteView key={noteKey(note)} note={note} />
+              ))}
             </div>
           )
         })}

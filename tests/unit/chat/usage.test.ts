@@ -2,34 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { createUsageMeter } from '../../../src/main/chat/usage-meter'
 import { setupChat } from './support/setup'
 
-describe('models', () => {
-  it("lists the backend's models", async () => {
-    const { harness } = await setupChat()
-    const models = await harness.call('models:list', undefined)
-    expect(models.length).toBeGreaterThan(0)
-    expect(models[0].source).toBe('backend')
-  })
-
-  it('offers the first listed model to new chats until one is used', async () => {
-    const { harness } = await setupChat()
-    const [first] = await harness.call('models:list', undefined)
-    expect(harness.chat.defaultModel()).toEqual({ model: first.id, effort: first.defaultEffort ?? null })
-  })
-
-  it('starts new chats on gpt-4.1 when the backend cannot list its models', async () => {
-    const { fake, harness } = await setupChat()
-    fake.responses.failModels({ status: 503 })
-    const models = await harness.call('models:list', undefined)
-    expect(models.every((model) => model.source === 'builtin')).toBe(true)
-    expect(harness.chat.defaultModel().model).toBe('gpt-4.1')
-  })
-
-  it('falls back to the built-in default before any list was fetched', async () => {
-    const { harness } = await setupChat()
-    expect(harness.chat.defaultModel().model).toBe('gpt-4.1')
-  })
-})
-
 describe('usage meters', () => {
   it('shows the latest usage windows the backend reported', async () => {
     const { fake, harness, ask } = await setupChat()
