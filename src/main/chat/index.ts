@@ -53,9 +53,10 @@ export interface Chat extends Capability<ChatChannels> {
   start(): Promise<void>
   /**
    * The model and effort a new conversation gets: the ones asked for (effort clamped), else the last used while
-   * it is served, else the first model the list names.
+   * it is served, else the first model the list names. Waits for a fetch in flight (just signed in), so a chat
+   * started right after sign-in starts on the account's list.
    */
-  modelFor(requested: Partial<ModelChoice>): ModelChoice
+  modelFor(requested: Partial<ModelChoice>): Promise<ModelChoice>
   /**
    * The stored conversation with the answer being written as it stands now: the store checkpoints a streaming
    * answer only now and then, and the renderer continues from the snapshot with the deltas that follow it.
@@ -171,7 +172,7 @@ export function createChat(deps: ChatDeps): Chat {
       return { ...conversation, messages }
     },
     start: () => models.start(),
-    modelFor: (requested) => newConversationChoice(models.current(), requested, remembered()),
+    modelFor: async (requested) => newConversationChoice(await models.settled(), requested, remembered()),
     handlers: {
       'chat:send': ({ conversationId, text }) =>
         turns.begin(conversationId, async () => {

@@ -11,7 +11,7 @@ export function createConversationHandlers(
     'conversations:list': () => store.list(),
     'conversations:search': ({ query }) => store.search(query),
     'conversations:get': ({ id }) => store.get(id),
-    'conversations:create': (input) => store.create({ ...deps.modelFor(input ?? {}), workspace: null }),
+    'conversations:create': async (input) => store.create({ ...(await deps.modelFor(input ?? {})), workspace: null }),
     'conversations:rename': ({ id, title }) => store.rename(id, title),
     'conversations:pin': ({ id, pinned }) => store.setPinned(id, pinned),
     'conversations:delete': ({ id }) => store.delete(id),

@@ -19,7 +19,7 @@ export type ConversationChannels =
 export interface StorageDeps {
   dataDir: string
   /** The model and effort a new conversation gets, given what (if anything) was asked for. */
-  modelFor(requested: Partial<ModelChoice>): ModelChoice
+  modelFor(requested: Partial<ModelChoice>): ModelChoice | Promise<ModelChoice>
   /** Saves an export through the OS (Electron); absent in the harness. */
   saveFile?(suggestedName: string, content: string): Promise<string | null>
   log?(message: string): void

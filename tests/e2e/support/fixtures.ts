@@ -1,10 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, type Browser, test as base, type ElectronApplication, type Page } from '@playwright/test'
 import { type FakeCodex, startFakeCodex } from '../../../src/fake-codex/server'
 import { seedConversations } from '../../../src/main/storage/seed'
-import type { Conversation } from '../../../src/shared/domain'
+import type { Conversation, Settings } from '../../../src/shared/domain'
 import { freeLoopbackPort } from '../../../src/web/free-port'
 import { findElectronBinary } from './electron-binary'
 import { type HarnessProcess, REPO_ROOT, startHarnessProcess } from './harness-process'
@@ -35,7 +35,7 @@ export const test = base.extend<{
    * What the fresh data folder holds before the app first starts, written through the real store:
    * `test.use({ seed: { conversations } })`. (An object, not a bare array: Playwright reads `[value, options]` arrays.)
    */
-  seed: { conversations: Conversation[] } | undefined
+  seed: { conversations: Conversation[]; settings?: Partial<Settings> } | undefined
   desk: Desk
 }>({
   shell: ['web', { option: true }],
@@ -96,6 +96,8 @@ export const test = base.extend<{
     }
 
     if (seed) await seedConversations(dataDir, seed.conversations)
+    // As the harness keeps settings (`config.json`, key `settings`), e.g. from an older version of the app.
+    if (seed?.settings) await writeFile(join(dataDir, 'config.json'), JSON.stringify({ settings: seed.settings }))
     let running = await launch()
     const desk: Desk = {
       get page() {
