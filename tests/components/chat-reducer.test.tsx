@@ -255,4 +255,13 @@ describe('chat reducer', () => {
     const thread = fold([started])
     expect(chatReducer(thread, { ...started, conversationId: 'other' })).toBe(thread)
   })
+
+  it('shows a note where the model moved once, also when the loaded conversation already had it', () => {
+    const note = { kind: 'model-retired' as const, at: 5, afterMessageId: 'u0', from: 'gpt-4.1', to: 'gpt-5.6-sol' }
+    const earlier = message('u0', 'user', { parts: [{ kind: 'text', text: 'Before' }] })
+    const added: ChatEvent = { type: 'note-added', conversationId: CONVERSATION, note }
+
+    expect(fold([added, started], emptyThread(CONVERSATION, [earlier])).notes).toEqual([note])
+    expect(fold([added, started], emptyThread(CONVERSATION, [earlier], [], [note])).notes).toEqual([note])
+  })
 })
