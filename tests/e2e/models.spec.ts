@@ -112,6 +112,7 @@ const OLD_CONVERSATION: Conversation = {
   messageCount: 2,
   preview: 'Lisbon in May.',
   workspace: null,
+  compactions: [],
   messages: [
     oldMessage('old-1', 'user', 'Where should I go?', 1_000),
     oldMessage('old-2', 'assistant', 'Lisbon in May.', 2_000),

@@ -312,6 +312,10 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
           const throughMessageId = freshIds.get(compaction.throughMessageId)
           return throughMessageId ? [{ ...compaction, id: randomUUID(), throughMessageId }] : []
         }),
+        notes: imported.notes?.map((note) => ({
+          ...note,
+          afterMessageId: note.afterMessageId === null ? null : (freshIds.get(note.afterMessageId) ?? null),
+        })),
       }
       return writeNew(recordsOf(fresh, now), true)
     },
