@@ -21,12 +21,16 @@ function long(label: string): string {
   return `${label} ${'lorem ipsum '.repeat(LONG / 12)}`.slice(0, LONG)
 }
 
-/** The conversation's model (gpt-5.4) with a small context window; `/models` is read at the first turn. */
+/** The conversation's model (gpt-5.4) with a small context window, served before the chat reads `/models` at start. */
 async function setupSmallWindow(window = WINDOW) {
-  const setup = await setupChat()
-  setup.fake.responses.setModels(
-    defaultModelCatalog().map((model) => (model.slug === 'gpt-5.4' ? { ...model, context_window: window } : model)),
-  )
+  const setup = await setupChat({
+    async prepare(_dataDir, fake) {
+      fake.responses.setModels(
+        defaultModelCatalog().map((model) => (model.slug === 'gpt-5.4' ? { ...model, context_window: window } : model)),
+      )
+    },
+  })
+  await setup.harness.waitUntil(() => setup.harness.modelEvents.length > 0)
   return setup
 }
 
