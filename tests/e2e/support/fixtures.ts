@@ -40,7 +40,7 @@ export const test = base.extend<{
 }>({
   shell: ['web', { option: true }],
   seed: [undefined, { option: true }],
-  desk: async ({ shell, seed, playwright, launchOptions }, use, testInfo) => {
+  desk: async ({ shell, seed, playwright, launchOptions, viewport }, use, testInfo) => {
     if (shell === 'electron') {
       const found = findElectronBinary()
       testInfo.skip('skipReason' in found, 'skipReason' in found ? found.skipReason : '')
@@ -82,7 +82,7 @@ export const test = base.extend<{
       }
       browser ??= await playwright.chromium.launch(launchOptions)
       const harness: HarnessProcess = await startHarnessProcess(dataDir, env)
-      const context = await browser.newContext()
+      const context = await browser.newContext({ viewport })
       const page = await context.newPage()
       watch(page)
       await page.goto(harness.launchUrl)

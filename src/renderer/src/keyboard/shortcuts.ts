@@ -17,6 +17,7 @@ export interface ShortcutInfo {
 export const SHORTCUTS: readonly ShortcutInfo[] = [
   { keys: [MOD_LABEL, 'N'], does: 'New chat' },
   { keys: [MOD_LABEL, ','], does: 'Open Settings' },
+  { keys: [MOD_LABEL, 'Shift', 'S'], does: 'Show or hide the conversation list' },
   { keys: ['Esc'], does: 'Stop the answer being written (or close a dialog)' },
   { keys: ['Enter'], does: 'Send the message' },
   { keys: ['Shift', 'Enter'], does: 'New line in the message' },
@@ -30,22 +31,30 @@ export function isModKey(event: KeyboardEvent, key: string, shift = false): bool
   return mod && !event.altKey && event.shiftKey === shift && event.key.toLowerCase() === key
 }
 
-/** The shortcuts that work anywhere in the app, unless a dialog is open (it has its own keys). */
-export function useAppShortcuts(): void {
+/**
+ * The shortcuts that work anywhere in the app, unless a dialog is open (it has its own keys). Listened to before
+ * anything else sees the key, so Escape closes the sidebar overlay rather than also stopping an answer.
+ */
+export function useAppShortcuts(narrow: boolean): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || useUiStore.getState().settingsOpen || document.querySelector('[role="dialog"]')) {
-        return
-      }
+      const ui = useUiStore.getState()
+      if (event.defaultPrevented || ui.settingsOpen || document.querySelector('[role="dialog"]')) return
       if (isModKey(event, 'n')) {
         event.preventDefault()
         void useChatStore.getState().startNew()
       } else if (isModKey(event, ',')) {
         event.preventDefault()
-        useUiStore.getState().openSettings()
+        ui.openSettings()
+      } else if (isModKey(event, 's', true)) {
+        event.preventDefault()
+        ui.toggleSidebar(narrow)
+      } else if (event.key === 'Escape' && narrow && ui.sidebarOverlayOpen) {
+        event.preventDefault()
+        ui.closeSidebarOverlay()
       }
     }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [])
+    window.addEventListener('keydown', onKeyDown, true)
+    return () => window.removeEventListener('keydown', onKeyDown, true)
+  }, [narrow])
 }

@@ -1,17 +1,67 @@
 /** View state that several distant components share. */
+import { useEffect, useState } from 'react'
 import { create } from 'zustand'
+
+/** Below this width the sidebar is an overlay over the chat instead of a column beside it. */
+export const NARROW_WINDOW_PX = 720
+const SIDEBAR_HIDDEN_KEY = 'codex-desk.sidebar-hidden'
+
+function rememberedSidebarHidden(): boolean {
+  try {
+    return localStorage.getItem(SIDEBAR_HIDDEN_KEY) === 'true'
+  } catch {
+    return false
+  }
+}
 
 interface UiState {
   settingsOpen: boolean
+  /** In a wide window: the user put the sidebar away (remembered across starts). */
+  sidebarHidden: boolean
+  /** In a narrow window: the sidebar overlay is showing (it starts closed). */
+  sidebarOverlayOpen: boolean
   openSettings(): void
   closeSettings(): void
+  /** Shows or hides the sidebar the way the window's width calls for: a column, or an overlay. */
+  toggleSidebar(narrow: boolean): void
+  closeSidebarOverlay(): void
 }
 
-export const useUiStore = create<UiState>()((set) => ({
+export const useUiStore = create<UiState>()((set, get) => ({
   settingsOpen: false,
+  sidebarHidden: rememberedSidebarHidden(),
+  sidebarOverlayOpen: false,
   openSettings: () => set({ settingsOpen: true }),
   closeSettings: () => set({ settingsOpen: false }),
+  toggleSidebar(narrow) {
+    if (narrow) {
+      set({ sidebarOverlayOpen: !get().sidebarOverlayOpen })
+      return
+    }
+    const sidebarHidden = !get().sidebarHidden
+    try {
+      localStorage.setItem(SIDEBAR_HIDDEN_KEY, String(sidebarHidden))
+    } catch {
+      // Not remembered, but still toggled.
+    }
+    set({ sidebarHidden })
+  },
+  closeSidebarOverlay: () => set({ sidebarOverlayOpen: false }),
 }))
+
+/** Whether the window is narrow enough for the sidebar to be an overlay; follows the window as it is resized. */
+export function useNarrowWindow(): boolean {
+  const query = `(max-width: ${NARROW_WINDOW_PX - 0.02}px)`
+  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches)
+  useEffect(() => {
+    const list = window.matchMedia(query)
+    const update = () => setNarrow(list.matches)
+    update()
+    list.addEventListener('change', update)
+    return () => list.removeEventListener('change', update)
+  }, [query])
+  return narrow
+}
 
 /** The model picker's element id, so an error about the model can move focus to it. */
 export const MODEL_SELECT_ID = 'model-select'

@@ -3,6 +3,7 @@ import { useAccountStore } from '../../stores/account-store'
 import { useChatStore } from '../../stores/chat-store'
 import { useConversationsStore } from '../../stores/conversations-store'
 import { useUiStore } from '../../stores/ui-store'
+import { SidebarToggle } from '../common/SidebarToggle'
 import { Composer } from './Composer'
 import { ContextMeter } from './ContextMeter'
 import { ErrorDetails } from './ErrorDetails'
@@ -50,14 +51,17 @@ export function ChatPane() {
 
   return (
     <main className="chat-pane">
-      {summary && (
-        <header className="chat-header">
-          <h1 className="chat-title">{summary.title}</h1>
-          {thread && <ContextMeter messages={thread.messages} modelId={summary.model} />}
-          <ConversationModelPicker conversation={summary} />
-          <ExportButtons conversationId={summary.id} />
-        </header>
-      )}
+      <header className="chat-header">
+        <SidebarToggle />
+        {summary && (
+          <>
+            <h1 className="chat-title">{summary.title}</h1>
+            {thread && <ContextMeter messages={thread.messages} modelId={summary.model} />}
+            <ConversationModelPicker conversation={summary} />
+            <ExportButtons conversationId={summary.id} />
+          </>
+        )}
+      </header>
       <NoticeBanners />
       <SignInHint />
       {loadError && (

@@ -7,7 +7,8 @@ function UsageWindowMeter({ label, window }: { label: string; window: UsageWindo
   return (
     <span className="usage-window">
       <span>{label}</span>
-      <meter min={0} max={100} value={percent} aria-label={`${label} usage`} />
+      {/* Amber from 75 %, red from 90 %: the limit is near. */}
+      <meter min={0} max={100} low={75} high={90} optimum={0} value={percent} aria-label={`${label} usage`} />
       <span>{percent} %</span>
       {window.resetsAt !== undefined && <span className="muted">resets {formatResetTime(window.resetsAt)}</span>}
     </span>

@@ -1,0 +1,20 @@
+import { useNarrowWindow, useUiStore } from '../../stores/ui-store'
+import { SidebarIcon } from './icons'
+
+/** Puts the conversation list away or brings it back (Ctrl/Cmd+Shift+S does the same). */
+export function SidebarToggle() {
+  const narrow = useNarrowWindow()
+  const toggle = useUiStore((state) => state.toggleSidebar)
+  const shown = useUiStore((state) => (narrow ? state.sidebarOverlayOpen : !state.sidebarHidden))
+  return (
+    <button
+      type="button"
+      className="icon-button sidebar-toggle"
+      aria-label="Toggle sidebar"
+      aria-expanded={shown}
+      onClick={() => toggle(narrow)}
+    >
+      <SidebarIcon />
+    </button>
+  )
+}
