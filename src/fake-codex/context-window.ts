@@ -4,7 +4,6 @@
  * a summary, which the fake writes from the messages it was given.
  */
 import { SUMMARIZATION_INSTRUCTIONS } from '../main/chat/compaction-prompt'
-import { BUILTIN_MODELS } from '../shared/models'
 import type { FakeModelInfo } from './models-catalog'
 import type { Scenario } from './scenarios'
 
@@ -13,11 +12,9 @@ export function inputTokensFor(bodyChars: number): number {
   return Math.max(1, Math.ceil(bodyChars / 4))
 }
 
+/** The window of a model the fake serves (it refuses every other slug before asking). */
 export function contextWindowOf(slug: string, models: readonly FakeModelInfo[]): number | undefined {
-  return (
-    models.find((entry) => entry.slug === slug)?.context_window ??
-    BUILTIN_MODELS.find((spec) => spec.id === slug)?.contextWindow
-  )
+  return models.find((entry) => entry.slug === slug)?.context_window
 }
 
 /** As the real backend words it (tests/fixtures/protocol/codex_response_failed_examples.sse). */

@@ -1,7 +1,7 @@
 /**
  * The Codex Responses client (codex.md §0, §2–§5): one request per attempt, decoded into StreamEvents, wrapped in
  * the retry loop (capped backoff with jitter, server delays honoured, a break mid-answer re-sent, 401 refreshed
- * once), and `/models` with its fallback.
+ * once), and `/models` (null when it cannot be had: the model list decides what to fall back on).
  */
 import type { UsageLimits } from '../../shared/domain'
 import { AppErrorException, appError } from '../../shared/errors'
