@@ -9,6 +9,7 @@ import { EventHub } from './ipc/event-hub'
 import type { Platform } from './platform/types'
 import { createSettingsService } from './settings/settings-service'
 import { openStorage } from './storage'
+import { validWorkspaceFolder } from './tools/workspace-folder'
 
 export interface AppServices {
   dispatch: Dispatch
@@ -66,7 +67,8 @@ export async function createAppServices(platform: Platform, env: ServiceEnv, log
     'app:open-data-folder': () => platform.desktop.openPath(platform.dataDir),
     'app:open-external': ({ url }) => platform.desktop.openExternal(url),
     'settings:get': () => settings.get(),
-    'settings:update': (patch) => settings.update(patch),
+    'settings:update': async (patch) =>
+      settings.update(patch.workspace ? { ...patch, workspace: await validWorkspaceFolder(patch.workspace) } : patch),
     ...storage.handlers,
     'conversations:get': async (input) => {
       const conversation = await storage.handlers['conversations:get'](input)

@@ -1,0 +1,76 @@
+import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type AppServices, createAppServices } from '../../../src/main/services'
+import { createNodePlatform } from '../../../src/web/node-platform'
+
+let root: string
+let services: AppServices
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'codex-desk-workspace-'))
+  const platform = createNodePlatform({ dataDir: join(root, 'data'), appVersion: '0.0.0-test', log: () => {} })
+  // Nothing here talks to a backend: these addresses are never reached.
+  services = await createAppServices(
+    platform,
+    {
+      baseUrl: 'http://127.0.0.1:9/backend-api/codex',
+      issuer: 'http://127.0.0.1:9',
+      oauthPort: 0,
+      originator: 'codex_desk',
+    },
+    () => {},
+  )
+})
+
+afterEach(async () => {
+  await services.dispose()
+  await rm(root, { recursive: true, force: true })
+})
+
+const setWorkspace = (workspace: string | null) => services.dispatch('settings:update', { workspace })
+
+describe('choosing a workspace folder', () => {
+  it('keeps the real path of an existing folder', async () => {
+    const project = join(root, 'project')
+    await mkdir(project)
+    await symlink(project, join(root, 'link-to-project'))
+
+    const result = await setWorkspace(join(root, 'link-to-project'))
+
+    expect(result).toMatchObject({ ok: true, value: { workspace: await realpath(project) } })
+  })
+
+  it.each([
+    ['a relative path', 'project', /not an absolute path/],
+    ['a path with a parent step that does not exist', '/definitely/not/here/..', /does not exist/],
+    ['a NUL character', '/tmp/a\u0000b', /NUL/],
+    ['the filesystem root', '/', /root of the filesystem/],
+  ])('refuses %s and keeps the workspace it had', async (_case, workspace, reason) => {
+    const result = await setWorkspace(workspace)
+
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-payload', message: expect.stringMatching(reason) },
+    })
+    expect(await services.dispatch('settings:get', undefined)).toMatchObject({ ok: true, value: { workspace: null } })
+  })
+
+  it('refuses a file that is not a folder', async () => {
+    const file = join(root, 'notes.txt')
+    await writeFile(file, 'not a folder')
+
+    expect(await setWorkspace(file)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/not a folder/) },
+    })
+  })
+
+  it('can be cleared again', async () => {
+    await mkdir(join(root, 'project'))
+    await setWorkspace(join(root, 'project'))
+
+    expect(await setWorkspace(null)).toMatchObject({ ok: true, value: { workspace: null } })
+  })
+})
