@@ -4,6 +4,7 @@
  * a `turn-finished` carrying the message in a final state, whatever went wrong.
  */
 import { randomUUID } from 'node:crypto'
+import { setMaxListeners } from 'node:events'
 import type {
   ChatEvent,
   ChatMessage,
@@ -149,7 +150,7 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
   async function runRound(): Promise<{ outcome: StreamOutcome; calledTools: boolean }> {
     const input = await context.inputFor(conversationSoFar(), control.signal)
     assembly = startRound(assembly)
-    let toolsControl = new AbortController()
+    let toolsControl = toolsController()
     const stopTools = () => toolsControl.abort()
     control.signal.addEventListener('abort', stopTools, { once: true })
     const calls: Promise<void>[] = []
@@ -163,7 +164,7 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
             if (step.replaced) {
               // The calls of the broken attempt are gone from the answer; the re-sent request asks anew.
               toolsControl.abort()
-              toolsControl = new AbortController()
+              toolsControl = toolsController()
             }
             apply(step)
             if (step.toolCall) calls.push(runToolCall(step.toolCall, toolsControl.signal))
@@ -221,4 +222,14 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
   deps.emit({ type: 'turn-finished', conversationId, message })
   deps.onLiveMessage?.(conversationId, null)
   return message
+}
+
+/**
+ * Stops the tools of one round. Every call of the round listens to it (its approval wait, its process), and a model
+ * may ask for dozens of calls at once: Node's warning about more than ten listeners would be a false alarm here.
+ */
+function toolsController(): AbortController {
+  const controller = new AbortController()
+  setMaxListeners(0, controller.signal)
+  return controller
 }

@@ -81,6 +81,27 @@ describe('tool loop', () => {
     ])
   })
 
+  it('runs forty calls of one answer without a warning about too many listeners', async () => {
+    const warnings: string[] = []
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`)
+    process.on('warning', onWarning)
+    const calls = Array.from({ length: 40 }, (_, index) => ({
+      name: 'get_current_time',
+      arguments: '{}',
+      callId: `call_${index}`,
+    }))
+    const { fake, ask } = await setupChat()
+    fake.responses.enqueue({ kind: 'function-calls', calls }, { kind: 'text', text: 'Forty times noon.' })
+
+    const message = await ask('What time is it, forty times?')
+    // Warnings are emitted on the next tick.
+    await new Promise((resolve) => setImmediate(resolve))
+    process.off('warning', onWarning)
+
+    expect(message.parts.filter((part) => part.kind === 'tool-call' && part.state === 'done')).toHaveLength(40)
+    expect(warnings).toEqual([])
+  })
+
   it('writes a file only after the user approves', async () => {
     const { fake, harness, id } = await setupChat({ settings: { workspace } })
     fake.responses.enqueue(
