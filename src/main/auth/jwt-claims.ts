@@ -1,5 +1,7 @@
 /** Reads the claims Codex Desk needs from the issuer's JWTs (§1.7). Payload only: the signature is the issuer's business. */
 
+import { isRecord, nonEmptyStr, record } from '../../shared/narrow'
+
 const AUTH_CLAIM = 'https://api.openai.com/auth'
 const PROFILE_CLAIM = 'https://api.openai.com/profile'
 
@@ -16,13 +18,13 @@ type Json = Record<string, unknown>
 export function readClaims(jwt: string): TokenClaims {
   const payload = decodePayload(jwt)
   if (!payload) return {}
-  const auth = asObject(payload[AUTH_CLAIM])
-  const profile = asObject(payload[PROFILE_CLAIM])
+  const auth = record(payload[AUTH_CLAIM])
+  const profile = record(payload[PROFILE_CLAIM])
   return {
     expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined,
-    email: asString(payload.email) ?? asString(profile?.email),
-    accountId: asString(auth?.chatgpt_account_id),
-    plan: asString(auth?.chatgpt_plan_type),
+    email: nonEmptyStr(payload.email) ?? nonEmptyStr(profile.email),
+    accountId: nonEmptyStr(auth.chatgpt_account_id),
+    plan: nonEmptyStr(auth.chatgpt_plan_type),
   }
 }
 
@@ -30,16 +32,9 @@ function decodePayload(jwt: string): Json | null {
   const parts = jwt.split('.')
   if (parts.length !== 3) return null
   try {
-    return asObject(JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'))) ?? null
+    const payload: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'))
+    return isRecord(payload) ? payload : null
   } catch {
     return null
   }
-}
-
-function asObject(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined
-}
-
-function asString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined
 }

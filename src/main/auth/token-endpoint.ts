@@ -1,4 +1,5 @@
 import { AppErrorException, appError, fail } from '../../shared/errors'
+import { nonEmptyStr, record } from '../../shared/narrow'
 import type { ClientIdentity } from '../client-identity'
 import { CLIENT_ID } from './oauth-constants'
 import { type TokenResponse, tokenResponseSchema } from './token-session'
@@ -101,15 +102,13 @@ async function readTokenError(response: Response): Promise<{ code?: string; mess
   } catch {
     return { message: text.trim() || `HTTP ${response.status}` }
   }
-  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
-  const error = record.error
-  const nested = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {}
-  const code = stringOf(nested.code) ?? stringOf(error) ?? stringOf(record.code)
+  const fields = record(body)
+  const nested = record(fields.error)
+  const code = nonEmptyStr(nested.code) ?? nonEmptyStr(fields.error) ?? nonEmptyStr(fields.code)
   const message =
-    stringOf(nested.message) ?? stringOf(record.error_description) ?? code ?? (text.trim() || `HTTP ${response.status}`)
+    nonEmptyStr(nested.message) ??
+    nonEmptyStr(fields.error_description) ??
+    code ??
+    (text.trim() || `HTTP ${response.status}`)
   return { code, message }
-}
-
-function stringOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined
 }

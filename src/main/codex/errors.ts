@@ -1,5 +1,6 @@
 /** HTTP statuses, error bodies and failure events of the backend, classified into AppErrors (codex.md §4). */
 import { type AppError, AppErrorException, appError } from '../../shared/errors'
+import { isRecord, num, str } from '../../shared/narrow'
 import { retryAfterFromHeaders, retryAfterFromMessage } from './retry'
 
 /** What the retry loop needs besides the AppError shown to the user. */
@@ -217,16 +218,4 @@ function failedEventError(code: string | undefined, message: string): AppError {
     default:
       return appError('server', message, { code, retryable: false })
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
 }

@@ -1,5 +1,6 @@
 /** Usage meters from `x-codex-*` headers and `codex.rate_limits` events (codex.md §4.3, §3.2). */
 import type { UsageLimits, UsageWindow } from '../../shared/domain'
+import { isRecord } from '../../shared/narrow'
 
 /** Null when the response carries no usage information at all. */
 export function usageLimitsFromHeaders(headers: Headers, now: number): Partial<UsageLimits> | null {
@@ -67,8 +68,4 @@ function numberOrUndefined(value: unknown): number | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined
   const parsed = Number(value)
   return Number.isFinite(parsed) ? parsed : undefined
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,5 +1,6 @@
 /** One decoded Responses SSE payload, dispatched on its JSON `type` (codex.md §3.2), never on the `event:` line. */
 import type { TokenUsage, UsageLimits } from '../../shared/domain'
+import { isRecord, num, record, str } from '../../shared/narrow'
 import { type AttemptError, classifyStreamFailure } from './errors'
 import { usageLimitsFromEvent } from './rate-limits'
 import type { OutputItem, StreamEvent, StreamOutcome } from './types'
@@ -94,20 +95,4 @@ export function tokenUsage(value: unknown): TokenUsage | undefined {
 
 function outputItem(value: unknown): OutputItem | undefined {
   return isRecord(value) && typeof value.type === 'string' ? (value as OutputItem) : undefined
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {}
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
 }
