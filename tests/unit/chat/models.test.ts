@@ -87,10 +87,18 @@ describe('the model list follows the sign-in', () => {
     const { fake, harness } = await setupChat()
     await harness.waitUntil(() => harness.modelEvents.length > 0)
 
+    // The other account is served another list, so its arrival shows (whether or not the built-in list, its
+    // stand-in while no cache exists, was announced before the fetch answered).
+    const otherList = defaultModelCatalog().filter((model) => model.slug !== 'gpt-5.4-mini')
+    fake.responses.setModels(otherList)
+
     harness.accounts.change({ ...SIGNED_IN, expiresAt: 123 })
     harness.accounts.change({ ...SIGNED_IN, accountId: 'acct_other' })
-    // The new account has no cache yet: the built-in list, then its own.
-    await harness.waitUntil(() => harness.modelEvents.length === 3)
+    const otherIds = otherList.filter((model) => model.visibility === 'list').map((model) => model.slug)
+    await harness.waitUntil(() => {
+      const last = harness.modelEvents.at(-1)
+      return last !== undefined && JSON.stringify(ids(last)) === JSON.stringify(otherIds)
+    })
 
     expect(fake.responses.modelRequests).toHaveLength(2)
   })
