@@ -221,6 +221,18 @@ export interface ExportResult {
   mimeType: string
 }
 
+/** A wait before the next attempt of a request, announced so the person sees a countdown (and can cut it short). */
+export interface RetryNotice {
+  /** 1-based number of the retry about to happen. */
+  attempt: number
+  maxRetries: number
+  /** Epoch ms of the next attempt. */
+  retryAt: number
+  error: AppError
+  /** Part of the answer had arrived: the whole request is re-sent ("Reconnecting… n/5") and replaces it. */
+  reconnecting: boolean
+}
+
 /** Events of one chat turn, pushed from main to the renderer. The renderer folds them with a pure reducer. */
 export type ChatEvent =
   | { type: 'turn-started'; conversationId: string; userMessage?: ChatMessage; assistantMessage: ChatMessage }
@@ -237,18 +249,7 @@ export type ChatEvent =
   | { type: 'part-updated'; conversationId: string; messageId: string; partIndex: number; part: MessagePart }
   /** A re-sent request replaces the broken attempt's output: the message's parts are now exactly these. */
   | { type: 'parts-reset'; conversationId: string; messageId: string; parts: MessagePart[] }
-  | {
-      type: 'retrying'
-      conversationId: string
-      messageId: string
-      attempt: number
-      maxRetries: number
-      /** Epoch ms of the next attempt. */
-      retryAt: number
-      error: AppError
-      /** Part of the answer had arrived: the whole request is re-sent ("Reconnecting… n/5"). */
-      reconnecting: boolean
-    }
+  | ({ type: 'retrying'; conversationId: string; messageId: string } & RetryNotice)
   /** Older messages were summarised for the request; the note shows after `compaction.throughMessageId`. */
   | { type: 'compacted'; conversationId: string; compaction: Compaction }
   | { type: 'turn-finished'; conversationId: string; message: ChatMessage }

@@ -2,8 +2,7 @@
  * The Codex Responses client as the chat turn runner sees it. Wire details (headers, body, SSE framing, retries)
  * stay inside codex/; the runner speaks in these types.
  */
-import type { ModelSpec, ReasoningEffort, TokenUsage, UsageLimits } from '../../shared/domain'
-import type { AppError } from '../../shared/errors'
+import type { ModelSpec, ReasoningEffort, RetryNotice, TokenUsage, UsageLimits } from '../../shared/domain'
 import type { RetryNow } from './retry'
 
 /** `input` items as shared/protocol/codex.md §2.4 describes them; never with an `id`. */
@@ -58,17 +57,6 @@ export interface StreamOutcome {
   incompleteReason?: string
   responseId?: string
   usage?: TokenUsage
-}
-
-export interface RetryNotice {
-  /** 1-based number of the retry about to happen. */
-  attempt: number
-  maxRetries: number
-  /** Epoch ms of the next attempt. */
-  retryAt: number
-  error: AppError
-  /** Output had started: the whole request is re-sent ("Reconnecting… n/5") and its answer replaces the partial one. */
-  reconnecting: boolean
 }
 
 export interface StreamOptions {

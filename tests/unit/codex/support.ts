@@ -4,15 +4,9 @@ import { type FakeCodex, startFakeCodex } from '../../../src/fake-codex/server'
 import { clientIdentity } from '../../../src/main/client-identity'
 import { type CodexClientDeps, createCodexClient } from '../../../src/main/codex/client'
 import type { RetryNow } from '../../../src/main/codex/retry'
-import type {
-  CodexClient,
-  ResponsesRequest,
-  RetryNotice,
-  StreamEvent,
-  StreamOutcome,
-} from '../../../src/main/codex/types'
+import type { CodexClient, ResponsesRequest, StreamEvent, StreamOutcome } from '../../../src/main/codex/types'
 import type { AccessCredentials, TokenProvider } from '../../../src/main/ports'
-import type { UsageLimits } from '../../../src/shared/domain'
+import type { RetryNotice, UsageLimits } from '../../../src/shared/domain'
 import { type AppError, AppErrorException, appError } from '../../../src/shared/errors'
 
 export const ACCOUNT = { email: 'ada@example.com', accountId: 'acct-test-1', plan: 'plus' }

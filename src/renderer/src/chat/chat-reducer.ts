@@ -3,19 +3,17 @@
  * the same result, and only the message and part an event touches get new identities, so memoized components of
  * everything else skip re-rendering.
  */
-import type { ChatEvent, ChatMessage, Compaction, ConversationNote, MessagePart } from '../../../shared/domain'
-import type { AppError } from '../../../shared/errors'
+import type {
+  ChatEvent,
+  ChatMessage,
+  Compaction,
+  ConversationNote,
+  MessagePart,
+  RetryNotice,
+} from '../../../shared/domain'
 
-/** A retry in progress, shown as a countdown until `retryAt`. */
-export interface RetryNotice {
-  messageId: string
-  attempt: number
-  maxRetries: number
-  retryAt: number
-  error: AppError
-  /** Part of the answer had arrived and the whole request is re-sent. */
-  reconnecting: boolean
-}
+/** A retry in progress for one of the thread's messages, shown as a countdown until `retryAt`. */
+export type ThreadRetry = RetryNotice & { messageId: string }
 
 export interface ChatThread {
   conversationId: string
@@ -24,7 +22,7 @@ export interface ChatThread {
   compactions: Compaction[]
   /** Shown among the messages, each after the message it names. */
   notes: ConversationNote[]
-  retry: RetryNotice | null
+  retry: ThreadRetry | null
 }
 
 export function emptyThread(
@@ -124,8 +122,8 @@ export function chatReducer(thread: ChatThread, event: ChatEvent): ChatThread {
         updatePart(message, event.partIndex, (part) => withReasoningDelta(part, event.summaryIndex, event.delta)),
       )
     case 'retrying': {
-      const { messageId, attempt, maxRetries, retryAt, error, reconnecting } = event
-      return { ...thread, retry: { messageId, attempt, maxRetries, retryAt, error, reconnecting } }
+      const { type: _type, conversationId: _conversationId, ...retry } = event
+      return { ...thread, retry }
     }
     case 'compacted':
       // A conversation loaded after the summary was stored has it already.

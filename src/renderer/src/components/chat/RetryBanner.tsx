@@ -1,8 +1,8 @@
-import type { RetryNotice } from '../../chat/chat-reducer'
+import type { ThreadRetry } from '../../chat/chat-reducer'
 import { useChatStore } from '../../stores/chat-store'
 import { useSecondsUntil } from './useSecondsUntil'
 
-function progress(retry: RetryNotice, seconds: number): string {
+function progress(retry: ThreadRetry, seconds: number): string {
   if (retry.reconnecting) {
     const reconnecting = `Reconnecting… ${retry.attempt}/${retry.maxRetries}`
     return seconds > 0 ? `${reconnecting}, next try in ${seconds} s` : reconnecting
@@ -12,7 +12,7 @@ function progress(retry: RetryNotice, seconds: number): string {
 }
 
 /** Says why the reply waits and when the next attempt is due, counting down; Retry now ends the wait (Stop gives up). */
-export function RetryBanner({ retry }: { retry: RetryNotice }) {
+export function RetryBanner({ retry }: { retry: ThreadRetry }) {
   const seconds = useSecondsUntil(retry.retryAt)
   const retryNow = useChatStore((state) => state.retryNow)
   return (
