@@ -1,37 +1,38 @@
 /** Errors cross the IPC boundary as values with a kind the UI can act on, never as strings to parse. */
-export type AppErrorKind =
-  | 'invalid-payload'
-  | 'unknown-channel'
-  | 'not-implemented'
-  | 'not-found'
-  | 'not-signed-in'
-  | 'sign-in-again'
-  | 'sign-in-failed'
-  | 'sign-in-cancelled'
-  | 'sign-in-timeout'
-  | 'port-busy'
-  | 'usage-limit'
-  | 'usage-not-included'
-  | 'rate-limited'
-  | 'server'
-  | 'network'
-  | 'stream-cut'
-  | 'idle-timeout'
-  | 'malformed-stream'
-  | 'context-length'
-  | 'quota'
-  | 'invalid-request'
-  | 'model-rejected'
-  /** `server_is_overloaded` / `slow_down`: final, another model may answer. */
-  | 'model-overloaded'
-  /** A 403 naming the client: the backend does not serve this originator. */
-  | 'client-refused'
-  | 'cancelled'
-  | 'busy'
-  | 'storage'
-  | 'import-invalid'
-  | 'tool'
-  | 'internal'
+export const APP_ERROR_KINDS = [
+  'invalid-payload',
+  'unknown-channel',
+  'not-implemented',
+  'not-found',
+  'not-signed-in',
+  'sign-in-again',
+  'sign-in-failed',
+  'sign-in-cancelled',
+  'sign-in-timeout',
+  'port-busy',
+  'usage-limit',
+  'usage-not-included',
+  'rate-limited',
+  'server',
+  'network',
+  'stream-cut',
+  'idle-timeout',
+  'malformed-stream',
+  'context-length',
+  'quota',
+  'invalid-request',
+  'model-rejected',
+  'model-overloaded',
+  'client-refused',
+  'cancelled',
+  'busy',
+  'storage',
+  'import-invalid',
+  'tool',
+  'internal',
+] as const
+
+export type AppErrorKind = (typeof APP_ERROR_KINDS)[number]
 
 export interface AppError {
   kind: AppErrorKind

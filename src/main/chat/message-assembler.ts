@@ -4,6 +4,7 @@
  */
 import type { ChatEvent, MessagePart, ToolCallState } from '../../shared/domain'
 import type { OutputItem, StreamEvent } from '../codex/types'
+import type { ToolCallRequest } from '../tools'
 import {
   type Assembly,
   closeItem,
@@ -17,13 +18,6 @@ import {
   startRound,
   withPart,
 } from './assembly'
-
-/** A function call the model completed: the runner executes it. */
-export interface ToolCallRequest {
-  callId: string
-  name: string
-  arguments: string
-}
 
 export interface Step {
   assembly: Assembly

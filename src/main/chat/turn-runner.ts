@@ -18,18 +18,12 @@ import { type AppError, toAppError } from '../../shared/errors'
 import type { RetryNow } from '../codex/retry'
 import type { CodexClient, ResponsesRequest, StreamOutcome } from '../codex/types'
 import type { ConversationStore } from '../ports'
-import type { ToolRegistry } from '../tools'
+import type { ToolCallRequest, ToolRegistry } from '../tools'
 import type { Approvals } from './approvals'
 import { type Assembly, startAssembly, startRound } from './assembly'
 import { createContextKeeper } from './compaction'
 import { DENIED_OUTPUT, INTERRUPTED_OUTPUT, STOPPED_OUTPUT } from './input-builder'
-import {
-  type AssemblerOptions,
-  applyStreamEvent,
-  type Step,
-  type ToolCallRequest,
-  updateToolCall,
-} from './message-assembler'
+import { type AssemblerOptions, applyStreamEvent, type Step, updateToolCall } from './message-assembler'
 import { createMessageRecorder } from './message-recorder'
 
 /** Round-trips per turn: enough for real multi-step work, bounded so a confused model cannot loop forever. */

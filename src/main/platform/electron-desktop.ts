@@ -1,15 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { BrowserWindow, dialog, shell } from 'electron'
+import { isWebUrl } from '../../shared/urls'
 import type { Desktop } from './types'
-
-export function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url)
-    return protocol === 'https:' || protocol === 'http:'
-  } catch {
-    return false
-  }
-}
 
 export function createElectronDesktop(): Desktop {
   return {

@@ -9,49 +9,12 @@ import type {
   TokenUsage,
 } from '../../shared/domain'
 import { EFFORT_PATTERN } from '../../shared/domain'
-import type { AppError, AppErrorKind } from '../../shared/errors'
+import { APP_ERROR_KINDS, type AppError } from '../../shared/errors'
 
 /**
  * The shapes storage reads back from disk and from imported files. Each schema is checked against its domain type,
  * so a field added to the domain without being added here fails to compile instead of being dropped on load.
  */
-
-const APP_ERROR_KINDS = [
-  'invalid-payload',
-  'unknown-channel',
-  'not-implemented',
-  'not-found',
-  'not-signed-in',
-  'sign-in-again',
-  'sign-in-failed',
-  'sign-in-cancelled',
-  'sign-in-timeout',
-  'port-busy',
-  'usage-limit',
-  'usage-not-included',
-  'rate-limited',
-  'server',
-  'network',
-  'stream-cut',
-  'idle-timeout',
-  'malformed-stream',
-  'context-length',
-  'quota',
-  'invalid-request',
-  'model-rejected',
-  'model-overloaded',
-  'client-refused',
-  'cancelled',
-  'busy',
-  'storage',
-  'import-invalid',
-  'tool',
-  'internal',
-] as const satisfies readonly AppErrorKind[]
-
-// A kind added to AppErrorKind but not to the list above makes this line fail to compile.
-const everyKindListed: Exclude<AppErrorKind, (typeof APP_ERROR_KINDS)[number]> extends never ? true : never = true
-void everyKindListed
 
 /** Any effort token: the backend names new ones (`max`, `ultra`) that conversations may have used. */
 export const effortSchema = z.string().regex(EFFORT_PATTERN)

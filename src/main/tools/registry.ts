@@ -5,7 +5,9 @@ import { runCommand } from './run-command'
 import { getCurrentTime } from './time-tool'
 import { type Tool, ToolError } from './types'
 
+/** A function call the model completed (`output_item.done`), for the runner to execute. */
 export interface ToolCallRequest {
+  callId: string
   name: string
   /** The JSON string the model produced. */
   arguments: string
@@ -29,7 +31,7 @@ export interface ToolRegistry {
   /** Unknown tools need no approval: they fail without running anything. */
   needsApproval(name: string): boolean
   /** Never rejects. */
-  execute(call: ToolCallRequest, context: ToolRunContext): Promise<ToolResult>
+  execute(call: Pick<ToolCallRequest, 'name' | 'arguments'>, context: ToolRunContext): Promise<ToolResult>
 }
 
 export const builtinTools: readonly Tool[] = [getCurrentTime, ...fileTools, runCommand]
