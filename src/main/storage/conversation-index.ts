@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
+import { bySidebarOrder } from '../../shared/conversation-order'
 import type { ConversationSummary } from '../../shared/domain'
 import { type FileStamp, writeAtomically } from './durable-files'
 import { effortSchema } from './schemas'
@@ -52,11 +53,6 @@ export async function readIndexFile(path: string, log: (message: string) => void
   for (const { size, mtimeMs, ...summary } of parsed.conversations)
     entries.set(summary.id, { summary, stamp: { size, mtimeMs } })
   return entries
-}
-
-export function bySidebarOrder(a: ConversationSummary, b: ConversationSummary): number {
-  if (a.pinned !== b.pinned) return a.pinned ? -1 : 1
-  return b.updatedAt - a.updatedAt || b.createdAt - a.createdAt || a.id.localeCompare(b.id)
 }
 
 export interface ConversationIndex {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import type { ChatMessage, Conversation, ConversationSummary } from '../../shared/domain'
 import { fail } from '../../shared/errors'
+import { LruCache } from '../../shared/lru-cache'
 import type { ConversationStore } from '../ports'
 import { DEFAULT_TITLE, titleFromMessage } from './auto-title'
-import { createBodyCache } from './body-cache'
 import { createCheckpointThrottle } from './checkpoint-throttle'
 import { loadConversationFile } from './conversation-file'
 import type { ConversationIndex, IndexEntry } from './conversation-index'
@@ -76,7 +76,8 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
     throw error
   }
   const queue = createKeyedQueue()
-  const bodies = createBodyCache<ConversationState>(CACHED_BODIES)
+  // The most recently used bodies, so a chat being written does not re-read its file per message.
+  const bodies = new LruCache<string, ConversationState>(CACHED_BODIES)
   const listeners = new Set<ChangeListener>()
   // Assistant messages streaming in this session; one still `streaming` on disk but not here was cut by a quit.
   const liveMessages = new Set<string>()

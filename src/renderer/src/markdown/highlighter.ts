@@ -4,7 +4,7 @@
  * when a list re-mounts it.
  */
 import type { HLJSApi, LanguageFn } from 'highlight.js'
-import { LruCache } from './lru-cache'
+import { LruCache } from '../../../shared/lru-cache'
 
 type GrammarLoader = () => Promise<{ default: LanguageFn }>
 

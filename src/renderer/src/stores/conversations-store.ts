@@ -1,5 +1,6 @@
 /** The sidebar's index of conversations (summaries only; bodies load when opened), the active id and search. */
 import { create } from 'zustand'
+import { bySidebarOrder } from '../../../shared/conversation-order'
 import type { ConversationSummary, SearchHit } from '../../../shared/domain'
 import type { ModelChoice } from '../../../shared/model-policy'
 import { call } from '../api'
@@ -29,7 +30,7 @@ interface ConversationsState {
 
 /** Pinned first, then newest activity first. */
 export function sortConversations(summaries: readonly ConversationSummary[]): ConversationSummary[] {
-  return summaries.toSorted((a, b) => Number(b.pinned) - Number(a.pinned) || b.updatedAt - a.updatedAt)
+  return summaries.toSorted(bySidebarOrder)
 }
 
 export function isConversationBusy(busyById: Record<string, boolean>, summary: ConversationSummary): boolean {
