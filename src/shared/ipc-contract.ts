@@ -19,6 +19,7 @@ import type {
 } from './domain'
 import { EFFORT_PATTERN } from './domain'
 import type { Result } from './errors'
+import { SETTING_BOUNDS } from './settings'
 
 /** Declares a channel: the payload schema now, the result type as a type argument. */
 function request<Output>() {
@@ -31,15 +32,17 @@ const id = z.string().min(1).max(200)
 const effort = z.string().regex(EFFORT_PATTERN)
 const text = z.string().max(1_000_000)
 
+const bounded = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max)
+
 export const settingsPatchSchema = z
   .object({
     theme: z.enum(['light', 'dark', 'system']),
     instructions: z.string().max(100_000),
     lastModel: z.string().min(1).max(200).nullable(),
     lastEffort: effort.nullable(),
-    maxRetries: z.number().int().min(0).max(100),
-    retryBaseDelayMs: z.number().int().min(0).max(600_000),
-    streamIdleTimeoutMs: z.number().int().min(1_000).max(3_600_000),
+    maxRetries: bounded(SETTING_BOUNDS.maxRetries),
+    retryBaseDelayMs: bounded(SETTING_BOUNDS.retryBaseDelayMs),
+    streamIdleTimeoutMs: bounded(SETTING_BOUNDS.streamIdleTimeoutMs),
     modelsClientVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
     workspace: z.string().min(1).max(4096).nullable(),
     allowPlainTokenStorage: z.boolean(),
@@ -138,7 +141,13 @@ export function isRequestChannel(channel: string): channel is RequestChannel {
 export { type CodexApi, type InvokeArgs, IPC_EVENT_PREFIX, IPC_INVOKE } from './ipc-bridge'
 
 /** Frames of the web harness's WebSocket transport. */
-export type WsClientFrame = { type: 'invoke'; id: number; channel: string; payload: unknown }
+export const wsClientFrameSchema = z.object({
+  type: z.literal('invoke'),
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(100),
+  payload: z.unknown().optional(),
+})
+export type WsClientFrame = z.infer<typeof wsClientFrameSchema>
 export type WsServerFrame =
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; event: EventChannel; payload: unknown }

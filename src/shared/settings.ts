@@ -16,3 +16,10 @@ export const DEFAULT_SETTINGS: Settings = {
   workspace: null,
   allowPlainTokenStorage: false,
 }
+
+/** The range each number setting may take: main validates against it, and the Settings form offers no more. */
+export const SETTING_BOUNDS = {
+  maxRetries: { min: 0, max: 100 },
+  retryBaseDelayMs: { min: 0, max: 600_000 },
+  streamIdleTimeoutMs: { min: 1_000, max: 3_600_000 },
+} as const satisfies Partial<Record<keyof Settings, { min: number; max: number }>>

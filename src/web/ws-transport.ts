@@ -2,19 +2,11 @@ import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
-import { z } from 'zod'
 import type { Dispatch } from '../main/ipc/dispatcher'
 import type { EventHub } from '../main/ipc/event-hub'
 import { appError } from '../shared/errors'
-import type { WsServerFrame } from '../shared/ipc-contract'
+import { type WsClientFrame, type WsServerFrame, wsClientFrameSchema } from '../shared/ipc-contract'
 import { tokenFromProtocols, WS_APP_PROTOCOL } from '../shared/ws-auth'
-
-const invokeFrame = z.object({
-  type: z.literal('invoke'),
-  id: z.number().int().nonnegative(),
-  channel: z.string().max(100),
-  payload: z.unknown().optional(),
-})
 
 export function tokenMatches(expected: string, given: string | null): boolean {
   if (given === null) return false
@@ -67,9 +59,9 @@ export function attachWsTransport(options: {
     // only: `ws` closes it with the matching code, and the page reconnects. Without a listener it would crash main.
     ws.on('error', (error) => options.log(`A WebSocket connection was closed after a protocol error: ${error.message}`))
     ws.on('message', (data) => {
-      let frame: z.infer<typeof invokeFrame>
+      let frame: WsClientFrame
       try {
-        frame = invokeFrame.parse(JSON.parse(data.toString()))
+        frame = wsClientFrameSchema.parse(JSON.parse(data.toString()))
       } catch {
         send({ type: 'result', id: -1, result: { ok: false, error: appError('invalid-payload', 'Malformed frame.') } })
         return

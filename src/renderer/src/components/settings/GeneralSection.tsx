@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { Settings, Theme } from '../../../../shared/domain'
+import { SETTING_BOUNDS } from '../../../../shared/settings'
 import { type SettingsPatch, useSettingsStore } from '../../stores/settings-store'
 
 const THEMES: { value: Theme; label: string }[] = [
@@ -86,23 +87,20 @@ export function GeneralSection({ settings }: { settings: Settings }) {
           <NumberField
             label="Max retries"
             value={settings.maxRetries}
-            min={0}
-            max={100}
+            {...SETTING_BOUNDS.maxRetries}
             onCommit={(maxRetries) => save({ maxRetries })}
           />
           <NumberField
             label="Retry base delay (s)"
             value={settings.retryBaseDelayMs}
-            min={0}
-            max={600_000}
+            {...SETTING_BOUNDS.retryBaseDelayMs}
             scale={1000}
             onCommit={(retryBaseDelayMs) => save({ retryBaseDelayMs })}
           />
           <NumberField
             label="Idle timeout (s)"
             value={settings.streamIdleTimeoutMs}
-            min={1_000}
-            max={3_600_000}
+            {...SETTING_BOUNDS.streamIdleTimeoutMs}
             scale={1000}
             onCommit={(streamIdleTimeoutMs) => save({ streamIdleTimeoutMs })}
           />
