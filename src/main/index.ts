@@ -8,8 +8,8 @@ import { readServiceEnv } from './config'
 import { createElectronConfigStore } from './platform/electron-config-store'
 import { createElectronDesktop } from './platform/electron-desktop'
 import { createElectronSecretBox } from './platform/electron-secret-box'
+import { applySessionPolicies, lockAllNavigation } from './platform/electron-window-security'
 import { createAppServices } from './services'
-import { applySessionPolicies, lockAllNavigation } from './window-security'
 
 // CODEX_DESK_DATA_DIR moves everything (electron-store, conversations) before anything reads the path.
 if (process.env.CODEX_DESK_DATA_DIR) app.setPath('userData', process.env.CODEX_DESK_DATA_DIR)

@@ -1,5 +1,5 @@
 import { app, type Session, shell, type WebContents } from 'electron'
-import { isWebUrl } from '../shared/urls'
+import { isWebUrl } from '../../shared/urls'
 
 /** `policy` on every response the renderer loads (the dev server's too); no permission asked or checked is granted. */
 export function applySessionPolicies(session: Session, policy: string): void {
