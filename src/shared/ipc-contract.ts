@@ -124,15 +124,6 @@ export type RequestOutput<C extends RequestChannel> = (typeof requestChannels)[C
 export type EventChannel = keyof EventMap
 export type EventPayload<E extends EventChannel> = EventMap[E]
 
-export const eventChannels: readonly EventChannel[] = [
-  'account:changed',
-  'conversations:changed',
-  'chat:event',
-  'settings:changed',
-  'usage:changed',
-  'models:changed',
-]
-
 export function isRequestChannel(channel: string): channel is RequestChannel {
   return Object.hasOwn(requestChannels, channel)
 }
