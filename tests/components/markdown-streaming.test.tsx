@@ -21,11 +21,21 @@ const ANSWER = [
 const FENCE_START = ANSWER.indexOf('```ts')
 
 describe('streamed markdown', () => {
-  it('renders every prefix of a streamed answer without breaking', () => {
+  it('shows every word of a streamed answer as it arrives, in order, with no markup left over', () => {
     const { container, rerender } = render(<MarkdownText text="" />)
     for (let length = 1; length <= ANSWER.length; length += 3) {
-      rerender(<MarkdownText text={ANSWER.slice(0, length)} />)
-      expect(container.querySelector('.markdown')).not.toBeNull()
+      const prefix = ANSWER.slice(0, length)
+      rerender(<MarkdownText text={prefix} />)
+      const shown = container.querySelector('.markdown')?.textContent ?? ''
+      // The words complete so far (a word still being typed may yet become markup, like `**su`).
+      const words = prefix.match(/[A-Za-z0-9]+(?=[^A-Za-z0-9])/g) ?? []
+      let from = 0
+      for (const word of words) {
+        const at = shown.indexOf(word, from)
+        expect(at, `"${word}" shows after ${length} characters`).toBeGreaterThanOrEqual(0)
+        from = at + word.length
+      }
+      if (prefix.includes('**summary**')) expect(shown).not.toContain('**')
     }
   })
 
