@@ -427,3 +427,21 @@ test('an answer keeps streaming while another conversation is open, and shows wh
   expect(((await answer.locator('.message-body').textContent()) ?? '').trim()).toBe(expected)
   await expect(messages(page)).toHaveCount(2)
 })
+
+test('a link in an answer opens in a new tab, and the app stays where it was', async ({ desk }) => {
+  const { page } = desk
+  const target = `${desk.fake.issuerUrl}/docs/getting-started`
+  desk.fake.responses.enqueue({ kind: 'text', text: `Read [the guide](${target}) first.` })
+  await send(page, 'Where do I start?')
+  const answer = lastAssistant(page)
+  await expect(answer).toHaveAttribute('data-state', 'done')
+
+  const [tab] = await Promise.all([
+    page.context().waitForEvent('page'),
+    answer.getByRole('link', { name: 'the guide' }).click(),
+  ])
+
+  await expect.poll(() => tab.url()).toBe(target)
+  expect(page.url()).not.toContain('getting-started')
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible()
+})
