@@ -8,7 +8,8 @@ import type { CodexApi } from '../../shared/ipc-contract'
 import { App } from './App'
 import { installCodexApi } from './api'
 import { MissingTokenPage } from './components/MissingTokenPage'
-import { connectStores } from './stores/connect-stores'
+import { catchUpAfterReconnect, connectStores } from './stores/connect-stores'
+import { useConnectionStore } from './stores/connection-store'
 import { takeSessionToken } from './transport/session-token'
 import { createWebSocketApi, webSocketUrl } from './transport/ws-client'
 import './styles/app.css'
@@ -16,7 +17,13 @@ import './styles/app.css'
 function connectToMain(): CodexApi | null {
   if (window.codex) return window.codex
   const token = takeSessionToken()
-  return token ? createWebSocketApi(webSocketUrl(window.location), token) : null
+  if (!token) return null
+  let lost = false
+  return createWebSocketApi(webSocketUrl(window.location), token, (connected) => {
+    useConnectionStore.getState().setConnected(connected)
+    if (connected && lost) catchUpAfterReconnect()
+    lost = !connected
+  })
 }
 
 const rootElement = document.getElementById('root')

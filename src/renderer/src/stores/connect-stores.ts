@@ -23,6 +23,13 @@ export function connectStores(): () => void {
       }
     }),
   ]
+  loadEverything()
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe()
+  }
+}
+
+function loadEverything(): void {
   // Settings (with app info) first: the account store needs to know the shell before it opens a sign-in tab.
   void useSettingsStore
     .getState()
@@ -31,7 +38,11 @@ export function connectStores(): () => void {
   void useConversationsStore.getState().load()
   void useModelsStore.getState().load()
   void useUsageStore.getState().load()
-  return () => {
-    for (const unsubscribe of unsubscribers) unsubscribe()
-  }
+}
+
+/** After the connection to main came back: whatever main announced meanwhile was missed, so it is read again. */
+export function catchUpAfterReconnect(): void {
+  loadEverything()
+  const open = useChatStore.getState().thread?.conversationId
+  if (open) void useChatStore.getState().open(open)
 }

@@ -33,7 +33,12 @@ function isServerFrame(value: unknown): value is WsServerFrame {
   return type === 'result' || type === 'event'
 }
 
-export function createWebSocketApi(url: string, token: string): CodexApi {
+/** `onConnection` hears every open (true) and every loss (false) of the socket. */
+export function createWebSocketApi(
+  url: string,
+  token: string,
+  onConnection: (connected: boolean) => void = () => {},
+): CodexApi {
   const pending = new Map<number, PendingInvoke>()
   const listeners = new Map<EventChannel, Set<AnyListener>>()
   /** Frames waiting for an open socket. */
@@ -61,6 +66,7 @@ export function createWebSocketApi(url: string, token: string): CodexApi {
     socket = ws
     ws.addEventListener('open', () => {
       reconnectDelay = FIRST_RECONNECT_DELAY_MS
+      onConnection(true)
       for (const frame of outbox.splice(0)) ws.send(JSON.stringify(frame))
     })
     ws.addEventListener('message', (message) => {
@@ -77,6 +83,7 @@ export function createWebSocketApi(url: string, token: string): CodexApi {
       socket = null
       outbox.length = 0
       failPending('The connection to Codex Desk was lost. Try again in a moment.')
+      onConnection(false)
       setTimeout(connect, reconnectDelay)
       reconnectDelay = Math.min(reconnectDelay * 2, MAX_RECONNECT_DELAY_MS)
     })

@@ -1,5 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useChatStore } from '../../stores/chat-store'
+import { useConnectionStore } from '../../stores/connection-store'
 import { useConversationsStore } from '../../stores/conversations-store'
 
 /**
@@ -13,7 +14,9 @@ export function Composer({ streaming }: { streaming: boolean }) {
   const sending = useChatStore((state) => state.sending)
   const send = useChatStore((state) => state.send)
   const stop = useChatStore((state) => state.stop)
-  const canSend = text.trim() !== '' && !streaming && !sending
+  const connected = useConnectionStore((state) => state.connected)
+  // While main is out of reach the text stays where it is; Send comes back with the connection.
+  const canSend = text.trim() !== '' && !streaming && !sending && connected
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new active conversation is the trigger, not an input.
   useEffect(() => {
@@ -52,25 +55,32 @@ export function Composer({ streaming }: { streaming: boolean }) {
   }
 
   return (
-    <form className="composer" onSubmit={handleSubmit}>
-      <textarea
-        ref={textareaRef}
-        aria-label="Message"
-        placeholder="Message Codex"
-        rows={1}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={handleKeyDown}
-      />
-      {streaming ? (
-        <button type="button" className="secondary-button" onClick={() => void stop()}>
-          Stop
-        </button>
-      ) : (
-        <button type="submit" className="primary-button" disabled={!canSend}>
-          Send
-        </button>
+    <>
+      {!connected && (
+        <p role="status" className="connection-status">
+          Reconnecting to Codex Desk…
+        </p>
       )}
-    </form>
+      <form className="composer" onSubmit={handleSubmit}>
+        <textarea
+          ref={textareaRef}
+          aria-label="Message"
+          placeholder="Message Codex"
+          rows={1}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={handleKeyDown}
+        />
+        {streaming ? (
+          <button type="button" className="secondary-button" onClick={() => void stop()}>
+            Stop
+          </button>
+        ) : (
+          <button type="submit" className="primary-button" disabled={!canSend}>
+            Send
+          </button>
+        )}
+      </form>
+    </>
   )
 }
