@@ -104,8 +104,9 @@ describe('retry banner', () => {
     expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Model' }))
   })
 
-  it('shows when a usage limit resets on a failed answer', async () => {
+  it('shows when a usage limit resets on a failed answer, and offers Retry only once it has', async () => {
     const api = await streamingConversation()
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldAdvanceTime: true })
     api.emit('chat:event', {
       type: 'turn-finished',
       conversationId: 'c1',
@@ -117,6 +118,11 @@ describe('retry banner', () => {
     })
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toMatch(/usage limit\. The limit resets at/)
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull()
+
+    act(() => {
+      vi.advanceTimersByTime(3_600_000)
+    })
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy()
   })
 })

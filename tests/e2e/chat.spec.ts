@@ -295,6 +295,8 @@ test('a usage limit says when it resets and is not retried', async ({ desk }) =>
     resetsAt * 1000,
   )
   await expect(alert).toContainText(`The limit resets at ${clock}`)
+  // Asking again cannot work before the reset: no Retry until then.
+  await expect(answer.getByRole('button', { name: 'Retry' })).toHaveCount(0)
   await expect(page.getByRole('alert').filter({ hasText: 'Retrying' })).toHaveCount(0)
   expect(desk.fake.responses.requests).toHaveLength(1)
 })

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react'
 import type { ChatMessage, MessagePart, TokenUsage } from '../../../../shared/domain'
+import { useTimeReached } from '../../chat/use-time-reached'
 import { formatCount } from '../../format'
 import { useChatStore } from '../../stores/chat-store'
 import { CopyButton } from '../common/CopyButton'
@@ -58,6 +59,8 @@ export const MessageView = memo(function MessageView({ message, isLast, busy }: 
   const text = plainText(message.parts)
   const isAssistant = message.role === 'assistant'
   const streaming = message.state === 'streaming'
+  // Asking again before a usage limit resets cannot work: Retry comes back when it does.
+  const limitReset = useTimeReached(message.error?.kind === 'usage-limit' ? message.error.resetsAt : undefined)
 
   return (
     <article
@@ -107,7 +110,7 @@ export const MessageView = memo(function MessageView({ message, isLast, busy }: 
               Regenerate
             </button>
           )}
-          {isAssistant && isLast && !busy && message.state === 'error' && (
+          {isAssistant && isLast && !busy && message.state === 'error' && limitReset && (
             <button type="button" className="small-button" onClick={() => void retry()}>
               Retry
             </button>
