@@ -330,3 +330,41 @@ test.describe('with a very long conversation', () => {
     expect(desk.consoleErrors).toEqual([])
   })
 })
+
+test.describe('with 300 saved conversations', () => {
+  const MANY = Array.from({ length: 300 }, (_, index) =>
+    conversation(
+      `conv-${index}`,
+      `Chat ${index}`,
+      [`Question ${index}`, index % 20 === 0 ? `The harbour lights at ${index}.` : 'Nothing of note.'],
+      index,
+    ),
+  )
+  test.use({ seed: { conversations: MANY } })
+
+  test('search filters the list in place: the window never scrolls, Settings stays on screen, hits are marked', async ({
+    desk,
+  }) => {
+    const { page } = desk
+    await expect(items(page).first()).toBeVisible()
+    const settingsButton = page.getByRole('button', { name: 'Settings' })
+    const settingsBefore = await settingsButton.boundingBox()
+
+    await page.getByRole('searchbox', { name: 'Search conversations' }).fill('harbour')
+    const results = page.getByRole('list', { name: 'Search results' })
+    await expect(results.getByRole('listitem')).toHaveCount(15)
+    await expect(page.getByRole('status').filter({ hasText: '15 conversations match' })).toBeVisible()
+    // The list gives way to the hits; the full list is not left below them.
+    await expect(items(page)).toHaveCount(0)
+    await expect(results.locator('mark').first()).toHaveText('harbour')
+
+    expect(await page.evaluate('window.scrollY + window.scrollX'), 'the window has not scrolled').toBe(0)
+    expect(
+      await page.locator('html').evaluate((root) => root.scrollHeight <= root.clientHeight),
+      'the page itself does not grow',
+    ).toBe(true)
+    await expect(settingsButton).toBeInViewport()
+    expect(await settingsButton.boundingBox()).toEqual(settingsBefore)
+    expect(desk.consoleErrors).toEqual([])
+  })
+})

@@ -22,6 +22,10 @@ interface ConversationsState {
   setPinned(id: string, pinned: boolean): Promise<void>
   remove(id: string): Promise<boolean>
   search(query: string): Promise<void>
+  /** Ends a search (a hit was opened): the list comes back and the search box empties. */
+  clearSearch(): void
+  /** Bumped by `clearSearch`, so the search box starts afresh. */
+  searchEpoch: number
   importContent(content: string): Promise<ConversationSummary | null>
   upsert(summary: ConversationSummary): void
   removeLocally(id: string): void
@@ -43,6 +47,8 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
   busyById: {},
   searchQuery: '',
   searchHits: null,
+  searchEpoch: 0,
+  clearSearch: () => set((state) => ({ searchQuery: '', searchHits: null, searchEpoch: state.searchEpoch + 1 })),
   async load() {
     try {
       set({ summaries: await call('conversations:list') })

@@ -12,6 +12,8 @@ export function Sidebar() {
   const summaries = useConversationsStore((state) => state.summaries)
   const activeId = useConversationsStore((state) => state.activeId)
   const searchHits = useConversationsStore((state) => state.searchHits)
+  const searchQuery = useConversationsStore((state) => state.searchQuery)
+  const searchEpoch = useConversationsStore((state) => state.searchEpoch)
   const busyById = useConversationsStore((state) => state.busyById)
   const startNew = useChatStore((state) => state.startNew)
   const openSettings = useUiStore((state) => state.openSettings)
@@ -23,9 +25,13 @@ export function Sidebar() {
         <PlusIcon />
         New chat
       </button>
-      <ConversationSearch />
-      {searchHits && <SearchResults hits={searchHits} />}
-      <ConversationList conversations={sorted} activeId={activeId} busyById={busyById} />
+      <ConversationSearch key={searchEpoch} />
+      {/* Results take the list's place, in the same scrolling area: nothing else in the window moves. */}
+      {searchHits ? (
+        <SearchResults hits={searchHits} query={searchQuery} />
+      ) : (
+        <ConversationList conversations={sorted} activeId={activeId} busyById={busyById} />
+      )}
       <div className="sidebar-footer">
         <ImportButton />
         <button type="button" className="secondary-button" onClick={openSettings}>
