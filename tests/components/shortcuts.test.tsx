@@ -65,4 +65,47 @@ describe('keyboard shortcuts', () => {
     await user.keyboard('{Escape}')
     expect(api.invokesOf('chat:stop')).toEqual([])
   })
+
+  it('↑ in an empty composer edits my last message', async () => {
+    const user = userEvent.setup()
+    const api = apiWithAThread()
+    renderApp(api)
+    await user.click(await screen.findByText('Bug hunt'))
+    await screen.findByText('Second question')
+    await waitFor(() => expect(document.activeElement).toBe(composer()))
+
+    await user.keyboard('{ArrowUp}')
+
+    const editor = await screen.findByRole('textbox', { name: 'Edit message' })
+    expect((editor as HTMLTextAreaElement).value).toBe('Second question')
+    expect(document.activeElement).toBe(editor)
+  })
+
+  it('↑ in a composer with text moves the caret, not into editing', async () => {
+    const user = userEvent.setup()
+    renderApp(apiWithAThread())
+    await user.click(await screen.findByText('Bug hunt'))
+    await screen.findByText('Second question')
+    await user.type(composer(), 'draft')
+    await user.keyboard('{ArrowUp}')
+    expect(screen.queryByRole('textbox', { name: 'Edit message' })).toBeNull()
+  })
 })
+
+/** The conversation "Bug hunt" with two questions answered. */
+function apiWithAThread() {
+  const api = createTestApi({ conversations })
+  api.handle('conversations:get', ({ id }) => ({
+    ...conversations[0],
+    id,
+    workspace: null,
+    compactions: [],
+    messages: [
+      { id: 'u1', role: 'user', createdAt: 1, parts: [{ kind: 'text', text: 'First question' }], state: 'done' },
+      { id: 'a1', role: 'assistant', createdAt: 2, parts: [{ kind: 'text', text: 'An answer' }], state: 'done' },
+      { id: 'u2', role: 'user', createdAt: 3, parts: [{ kind: 'text', text: 'Second question' }], state: 'done' },
+      { id: 'a2', role: 'assistant', createdAt: 4, parts: [{ kind: 'text', text: 'Another' }], state: 'done' },
+    ],
+  }))
+  return api
+}

@@ -21,7 +21,8 @@ export const SHORTCUTS: readonly ShortcutInfo[] = [
   { keys: ['Esc'], does: 'Stop the answer being written (or close a dialog)' },
   { keys: ['Enter'], does: 'Send the message' },
   { keys: ['Shift', 'Enter'], does: 'New line in the message' },
-  { keys: ['↑', '↓'], does: 'Move between conversations in the list' },
+  { keys: ['↑'], does: 'Edit your last message (in an empty message box)' },
+  { keys: ['↑', '↓'], does: 'Move between conversations in the list (when it has the focus)' },
   { keys: ['Home', 'End'], does: 'First or last conversation in the list' },
 ]
 

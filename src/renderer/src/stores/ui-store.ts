@@ -20,8 +20,11 @@ interface UiState {
   sidebarHidden: boolean
   /** In a narrow window: the sidebar overlay is showing (it starts closed). */
   sidebarOverlayOpen: boolean
+  /** A message the user asked to edit from the keyboard (↑ in an empty composer); its view opens the editor. */
+  editRequest: string | null
   openSettings(): void
   closeSettings(): void
+  requestEdit(messageId: string | null): void
   /** Shows or hides the sidebar the way the window's width calls for: a column, or an overlay. */
   toggleSidebar(narrow: boolean): void
   closeSidebarOverlay(): void
@@ -31,7 +34,9 @@ export const useUiStore = create<UiState>()((set, get) => ({
   settingsOpen: false,
   sidebarHidden: rememberedSidebarHidden(),
   sidebarOverlayOpen: false,
+  editRequest: null,
   openSettings: () => set({ settingsOpen: true }),
+  requestEdit: (editRequest) => set({ editRequest }),
   closeSettings: () => set({ settingsOpen: false }),
   toggleSidebar(narrow) {
     if (narrow) {

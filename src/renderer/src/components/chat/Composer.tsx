@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import { useChatStore } from '../../stores/chat-store'
 import { useConnectionStore } from '../../stores/connection-store'
 import { useConversationsStore } from '../../stores/conversations-store'
+import { useUiStore } from '../../stores/ui-store'
 
 /**
  * Where the user writes. Enter sends, Shift+Enter makes a new line; while a reply streams, Stop replaces Send and
@@ -44,6 +45,14 @@ export function Composer({ streaming }: { streaming: boolean }) {
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'ArrowUp' && text === '' && !streaming) {
+      // ↑ in an empty composer edits the last message sent, as in most chat apps.
+      const last = useChatStore.getState().thread?.messages.findLast((message) => message.role === 'user')
+      if (!last) return
+      event.preventDefault()
+      useUiStore.getState().requestEdit(last.id)
+      return
+    }
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return
     event.preventDefault()
     void submit()

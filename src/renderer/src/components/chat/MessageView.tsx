@@ -1,8 +1,9 @@
-import { memo, useState } from 'react'
+import { memo, useEffect, useState } from 'react'
 import type { ChatMessage, MessagePart, TokenUsage } from '../../../../shared/domain'
 import { useTimeReached } from '../../chat/use-time-reached'
 import { formatCount } from '../../format'
 import { useChatStore } from '../../stores/chat-store'
+import { useUiStore } from '../../stores/ui-store'
 import { CopyButton } from '../common/CopyButton'
 import { ErrorDetails } from './ErrorDetails'
 import { MessageEditor } from './MessageEditor'
@@ -53,6 +54,13 @@ function PartView({ part, message }: { part: MessagePart; message: ChatMessage }
 
 export const MessageView = memo(function MessageView({ message, isLast, busy }: MessageViewProps) {
   const [editing, setEditing] = useState(false)
+  const editRequested = useUiStore((state) => state.editRequest === message.id)
+  const requestEdit = useUiStore((state) => state.requestEdit)
+  useEffect(() => {
+    if (!editRequested) return
+    setEditing(true)
+    requestEdit(null)
+  }, [editRequested, requestEdit])
   const regenerate = useChatStore((state) => state.regenerate)
   const retry = useChatStore((state) => state.retry)
   const edit = useChatStore((state) => state.edit)
