@@ -216,6 +216,27 @@ test.describe('with three saved conversations', () => {
     expect(desk.consoleErrors).toEqual([])
   })
 
+  test('from the keyboard: Ctrl+K finds a conversation by its title and opens it, Ctrl+, opens Settings, Esc closes', async ({
+    desk,
+  }) => {
+    const { page } = desk
+    await expect(items(page)).toHaveCount(3)
+    await page.keyboard.press('Control+K')
+    const palette = page.getByRole('dialog', { name: 'Command palette' })
+    await expect(palette.getByRole('combobox')).toBeFocused()
+    await page.keyboard.type('bravo')
+    await page.keyboard.press('Enter')
+    await expect(palette).toBeHidden()
+    await expect(item(page, 'Bravo recipes')).toHaveAttribute('aria-current', 'page')
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused()
+
+    await page.keyboard.press('Control+Comma')
+    await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog', { name: 'Settings' })).toBeHidden()
+    expect(desk.consoleErrors).toEqual([])
+  })
+
   test('search finds a conversation by a word that is only in one of its messages, and opens it', async ({ desk }) => {
     const { page } = desk
     await page.getByRole('searchbox', { name: 'Search conversations' }).fill('dough')

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { ChatPane } from './components/chat/ChatPane'
+import { CommandPalette } from './components/common/CommandPalette'
 import { SettingsDialog } from './components/settings/SettingsDialog'
 import { Sidebar } from './components/sidebar/Sidebar'
 import { useAppShortcuts } from './keyboard/shortcuts'
@@ -30,6 +31,7 @@ export function App() {
       {narrow && sidebarShown && <div className="sidebar-backdrop" aria-hidden="true" onClick={closeOverlay} />}
       <ChatPane />
       <SettingsDialog />
+      <CommandPalette />
     </div>
   )
 }

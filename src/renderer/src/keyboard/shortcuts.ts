@@ -16,6 +16,7 @@ export interface ShortcutInfo {
 
 export const SHORTCUTS: readonly ShortcutInfo[] = [
   { keys: [MOD_LABEL, 'N'], does: 'New chat' },
+  { keys: [MOD_LABEL, 'K'], does: 'Open a conversation or run an action (command palette)' },
   { keys: [MOD_LABEL, ','], does: 'Open Settings' },
   { keys: [MOD_LABEL, 'Shift', 'S'], does: 'Show or hide the conversation list' },
   { keys: ['Esc'], does: 'Stop the answer being written (or close a dialog)' },
@@ -44,6 +45,9 @@ export function useAppShortcuts(narrow: boolean): void {
       if (isModKey(event, 'n')) {
         event.preventDefault()
         void useChatStore.getState().startNew()
+      } else if (isModKey(event, 'k')) {
+        event.preventDefault()
+        ui.openPalette()
       } else if (isModKey(event, ',')) {
         event.preventDefault()
         ui.openSettings()

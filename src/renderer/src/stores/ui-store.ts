@@ -20,6 +20,9 @@ interface UiState {
   sidebarHidden: boolean
   /** In a narrow window: the sidebar overlay is showing (it starts closed). */
   sidebarOverlayOpen: boolean
+  paletteOpen: boolean
+  openPalette(): void
+  closePalette(): void
   /** A message the user asked to edit from the keyboard (↑ in an empty composer); its view opens the editor. */
   editRequest: string | null
   openSettings(): void
@@ -35,6 +38,9 @@ export const useUiStore = create<UiState>()((set, get) => ({
   sidebarHidden: rememberedSidebarHidden(),
   sidebarOverlayOpen: false,
   editRequest: null,
+  paletteOpen: false,
+  openPalette: () => set({ paletteOpen: true }),
+  closePalette: () => set({ paletteOpen: false }),
   openSettings: () => set({ settingsOpen: true }),
   requestEdit: (editRequest) => set({ editRequest }),
   closeSettings: () => set({ settingsOpen: false }),
