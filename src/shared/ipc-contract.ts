@@ -28,8 +28,8 @@ function request<Output>() {
 
 const none = z.undefined()
 const id = z.string().min(1).max(200)
-/** Any short token: the backend names efforts the app does not know yet (`max`, `ultra`). */
-const effort = z.string().regex(EFFORT_PATTERN)
+/** An effort as the contract, storage and the model cache accept it: a short token (the backend names new ones). */
+export const effortSchema = z.string().regex(EFFORT_PATTERN)
 const text = z.string().max(1_000_000)
 
 const bounded = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max)
@@ -39,7 +39,7 @@ export const settingsPatchSchema = z
     theme: z.enum(['light', 'dark', 'system']),
     instructions: z.string().max(100_000),
     lastModel: z.string().min(1).max(200).nullable(),
-    lastEffort: effort.nullable(),
+    lastEffort: effortSchema.nullable(),
     maxRetries: bounded(SETTING_BOUNDS.maxRetries),
     retryBaseDelayMs: bounded(SETTING_BOUNDS.retryBaseDelayMs),
     streamIdleTimeoutMs: bounded(SETTING_BOUNDS.streamIdleTimeoutMs),
@@ -65,7 +65,7 @@ export const requestChannels = {
   'conversations:get': request<Conversation>()(z.object({ id }).strict()),
   'conversations:create': request<ConversationSummary>()(
     z
-      .object({ model: z.string().min(1).max(200).optional(), effort: effort.nullable().optional() })
+      .object({ model: z.string().min(1).max(200).optional(), effort: effortSchema.nullable().optional() })
       .strict()
       .optional(),
   ),
@@ -75,7 +75,7 @@ export const requestChannels = {
   'conversations:pin': request<ConversationSummary>()(z.object({ id, pinned: z.boolean() }).strict()),
   'conversations:delete': request<void>()(z.object({ id }).strict()),
   'conversations:set-model': request<ConversationSummary>()(
-    z.object({ id, model: z.string().min(1).max(200), effort: effort.nullable() }).strict(),
+    z.object({ id, model: z.string().min(1).max(200), effort: effortSchema.nullable() }).strict(),
   ),
   'conversations:export': request<ExportResult>()(z.object({ id, format: z.enum(['markdown', 'json']) }).strict()),
   'conversations:import': request<ConversationSummary>()(z.object({ content: z.string().max(50_000_000) }).strict()),

@@ -1,15 +1,12 @@
 /** `/models` (codex.md §5): the backend's list mapped to ModelSpecs, or null when it cannot be had. */
 import { z } from 'zod'
 import type { ModelSpec, ReasoningEffort } from '../../shared/domain'
-import { EFFORT_PATTERN } from '../../shared/domain'
+import { effortSchema } from '../../shared/ipc-contract'
 import { findBuiltinModel } from '../../shared/models'
 import type { ClientIdentity } from '../client-identity'
 import type { TokenProvider } from '../ports'
 import { authHeaders } from './request-builder'
 import { cancelledError } from './retry'
-
-/** Efforts the app does not know yet (`max`, `ultra`) are kept under their own name. */
-const effortSchema = z.string().regex(EFFORT_PATTERN)
 
 const modelInfoSchema = z.object({
   slug: z.string().min(1),

@@ -7,12 +7,11 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { EFFORT_PATTERN, type ModelSpec } from '../../shared/domain'
+import type { ModelSpec } from '../../shared/domain'
+import { effortSchema } from '../../shared/ipc-contract'
 import { writeAtomically } from '../storage/durable-files'
 
 const CACHE_VERSION = 1
-
-const effortSchema = z.string().regex(EFFORT_PATTERN)
 
 const modelSpecSchema: z.ZodType<ModelSpec> = z.object({
   id: z.string().min(1).max(200),

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { bySidebarOrder } from '../../shared/conversation-order'
 import type { ConversationSummary } from '../../shared/domain'
+import { effortSchema } from '../../shared/ipc-contract'
 import { type FileStamp, writeAtomically } from './durable-files'
-import { effortSchema } from './schemas'
 
 export interface IndexEntry {
   summary: ConversationSummary

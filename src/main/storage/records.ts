@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { ChatMessage, Compaction, ReasoningEffort } from '../../shared/domain'
 import { fail } from '../../shared/errors'
-import { compactionSchema, effortSchema, messageSchema } from './schemas'
+import { effortSchema } from '../../shared/ipc-contract'
+import { compactionSchema, messageSchema } from './schemas'
 
 /** One line of a conversation file. `at` is when the event happened (epoch ms). */
 export type ConversationRecord =

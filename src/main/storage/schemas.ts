@@ -8,16 +8,13 @@ import type {
   MessagePart,
   TokenUsage,
 } from '../../shared/domain'
-import { EFFORT_PATTERN } from '../../shared/domain'
 import { APP_ERROR_KINDS, type AppError } from '../../shared/errors'
+import { effortSchema } from '../../shared/ipc-contract'
 
 /**
  * The shapes storage reads back from disk and from imported files. Each schema is checked against its domain type,
  * so a field added to the domain without being added here fails to compile instead of being dropped on load.
  */
-
-/** Any effort token: the backend names new ones (`max`, `ultra`) that conversations may have used. */
-export const effortSchema = z.string().regex(EFFORT_PATTERN)
 
 const appErrorSchema: z.ZodType<AppError> = z.object({
   kind: z.enum(APP_ERROR_KINDS),
