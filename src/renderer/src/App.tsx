@@ -6,7 +6,7 @@ import { Sidebar } from './components/sidebar/Sidebar'
 import { useAppShortcuts } from './keyboard/shortcuts'
 import { useConversationsStore } from './stores/conversations-store'
 import { useSettingsStore } from './stores/settings-store'
-import { useNarrowWindow, useUiStore } from './stores/ui-store'
+import { isSidebarShown, useNarrowWindow, useUiStore } from './stores/ui-store'
 import { useAppliedTheme } from './theme/useAppliedTheme'
 
 export function App() {
@@ -14,7 +14,7 @@ export function App() {
   useAppliedTheme(theme)
   const narrow = useNarrowWindow()
   useAppShortcuts(narrow)
-  const sidebarShown = useUiStore((state) => (narrow ? state.sidebarOverlayOpen : !state.sidebarHidden))
+  const sidebarShown = useUiStore((state) => isSidebarShown(state, narrow))
   const closeOverlay = useUiStore((state) => state.closeSidebarOverlay)
   const activeId = useConversationsStore((state) => state.activeId)
 

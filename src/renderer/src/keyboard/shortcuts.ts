@@ -41,7 +41,7 @@ export function useAppShortcuts(narrow: boolean): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       const ui = useUiStore.getState()
-      if (event.defaultPrevented || ui.settingsOpen || document.querySelector('[role="dialog"]')) return
+      if (event.defaultPrevented || document.querySelector('[role="dialog"]')) return
       if (isModKey(event, 'n')) {
         event.preventDefault()
         void useChatStore.getState().startNew()

@@ -60,6 +60,11 @@ export const useUiStore = create<UiState>()((set, get) => ({
   closeSidebarOverlay: () => set({ sidebarOverlayOpen: false }),
 }))
 
+/** Whether the conversation list shows: as an overlay in a narrow window, as a column in a wide one. */
+export function isSidebarShown(state: Pick<UiState, 'sidebarHidden' | 'sidebarOverlayOpen'>, narrow: boolean): boolean {
+  return narrow ? state.sidebarOverlayOpen : !state.sidebarHidden
+}
+
 /** Whether the window is narrow enough for the sidebar to be an overlay; follows the window as it is resized. */
 export function useNarrowWindow(): boolean {
   const query = `(max-width: ${NARROW_WINDOW_PX - 0.02}px)`

@@ -1,11 +1,11 @@
-import { useNarrowWindow, useUiStore } from '../../stores/ui-store'
+import { isSidebarShown, useNarrowWindow, useUiStore } from '../../stores/ui-store'
 import { SidebarIcon } from './icons'
 
 /** Puts the conversation list away or brings it back (Ctrl/Cmd+Shift+S does the same). */
 export function SidebarToggle() {
   const narrow = useNarrowWindow()
   const toggle = useUiStore((state) => state.toggleSidebar)
-  const shown = useUiStore((state) => (narrow ? state.sidebarOverlayOpen : !state.sidebarHidden))
+  const shown = useUiStore((state) => isSidebarShown(state, narrow))
   return (
     <button
       type="button"
