@@ -8,6 +8,7 @@ import { useChatStore } from '../../stores/chat-store'
 import { sortConversations, useConversationsStore } from '../../stores/conversations-store'
 import { useSettingsStore } from '../../stores/settings-store'
 import { useNarrowWindow, useUiStore } from '../../stores/ui-store'
+import { queryWords } from '../../text/query-words'
 import { Dialog } from './Dialog'
 
 interface Choice {
@@ -57,7 +58,7 @@ function Palette() {
     ]
   }, [narrow])
 
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  const words = queryWords(query)
   const conversations: Choice[] = sortConversations(summaries)
     .filter((summary) => matches(summary.title, words))
     .slice(0, MAX_CONVERSATIONS)

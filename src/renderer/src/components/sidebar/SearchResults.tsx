@@ -1,11 +1,7 @@
 import type { SearchHit } from '../../../../shared/domain'
 import { useChatStore } from '../../stores/chat-store'
 import { useConversationsStore } from '../../stores/conversations-store'
-
-/** The words of the query, longest first, so a longer word is marked whole rather than by a shorter one inside it. */
-function queryWords(query: string): string[] {
-  return [...new Set(query.toLowerCase().split(/\s+/).filter(Boolean))].sort((a, b) => b.length - a.length)
-}
+import { queryWords } from '../../text/query-words'
 
 /** `text` with every occurrence of the query's words marked, case-insensitively. */
 function Highlighted({ text, words }: { text: string; words: string[] }) {
