@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { isRecord } from '../shared/narrow'
 
 /**
  * JWT-shaped tokens for the fake issuer: header.payload.signature in base64url. Unsigned (`alg: none`, a random
@@ -14,7 +15,7 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | null 
   if (!payload) return null
   try {
     const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null
+    return isRecord(parsed) ? parsed : null
   } catch {
     return null
   }

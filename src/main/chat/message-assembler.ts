@@ -3,6 +3,7 @@
  * ChatEvents that tell the renderer what changed. The turn runner owns the I/O (emitting, recording, tools).
  */
 import type { ChatEvent, MessagePart, ToolCallState } from '../../shared/domain'
+import { record, str } from '../../shared/narrow'
 import type { OutputItem, StreamEvent } from '../codex/types'
 import type { ToolCallRequest } from '../tools'
 import {
@@ -93,11 +94,7 @@ function summaryWithSlot(summary: string[], slot: number): string[] {
 function summaryTexts(item: OutputItem): string[] {
   const summary = item.summary
   if (!Array.isArray(summary)) return []
-  return summary.map((entry: unknown) =>
-    typeof entry === 'object' && entry !== null && typeof (entry as { text?: unknown }).text === 'string'
-      ? (entry as { text: string }).text
-      : '',
-  )
+  return summary.map((entry: unknown) => str(record(entry).text) ?? '')
 }
 
 function messageText(item: OutputItem): string {
@@ -105,10 +102,9 @@ function messageText(item: OutputItem): string {
   if (!Array.isArray(content)) return ''
   return content
     .map((entry: unknown) => {
-      if (typeof entry !== 'object' || entry === null) return ''
-      const { type, text, refusal } = entry as { type?: unknown; text?: unknown; refusal?: unknown }
-      if (type === 'output_text' && typeof text === 'string') return text
-      if (type === 'refusal' && typeof refusal === 'string') return refusal
+      const { type, text, refusal } = record(entry)
+      if (type === 'output_text') return str(text) ?? ''
+      if (type === 'refusal') return str(refusal) ?? ''
       return ''
     })
     .join('')

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { isRecord } from '../../shared/narrow'
 import type { KeyValueStore } from './types'
 
 /**
@@ -40,8 +41,7 @@ function readDocument(file: string): Record<string, unknown> {
   }
   try {
     const parsed: unknown = JSON.parse(text)
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-      return parsed as Record<string, unknown>
+    if (isRecord(parsed)) return parsed
   } catch {
     // fall through: keep the unreadable file for the user, start from defaults
   }

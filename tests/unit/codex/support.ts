@@ -175,7 +175,7 @@ export async function run(
   return result
 }
 
-// Copies of ../shared/protocol/fixtures, kept in the repository so a plain clone runs every test.
+// Copies of the protocol document's example streams, kept in the repository so a plain clone runs every test.
 const FIXTURES = fileURLToPath(new URL('../../fixtures/protocol/', import.meta.url))
 
 export function fixture(name: string): string {
