@@ -31,6 +31,8 @@ export interface ConversationStore {
   /** The index: every conversation, newest activity first, pinned first; never reads bodies. */
   list(): ConversationSummary[]
   search(query: string): Promise<SearchHit[]>
+  /** From the index, without reading the body; undefined when there is no such conversation. */
+  summary(id: string): ConversationSummary | undefined
   /** Throws AppError `not-found`. */
   get(id: string): Promise<Conversation>
   create(init: NewConversation): Promise<ConversationSummary>
@@ -50,11 +52,15 @@ export interface ConversationStore {
   /** Written and flushed (fsync) before it resolves: the user's message is on disk before the request leaves. */
   appendUserMessage(conversationId: string, message: ChatMessage): Promise<ConversationSummary>
   /**
-   * Records the assistant message as it stands. Called on every change by the turn runner; the store writes a
-   * checkpoint at most about once a second while `message.state === 'streaming'`, and always writes (and flushes)
-   * a message in a final state. Safe to call many times per second.
+   * Writes the assistant message as it stands, replacing an earlier version of it; `flush: false` skips fsync (a
+   * checkpoint of an answer still streaming). How often is the answer writer's business, not the store's.
    */
-  recordAssistantMessage(conversationId: string, message: ChatMessage): Promise<void>
+  recordAssistantMessage(conversationId: string, message: ChatMessage, options: { flush: boolean }): Promise<void>
+  /**
+   * Rewrites the file with one record per message when replaced versions (an answer's checkpoints) make it much
+   * larger than that; atomically, so a crash leaves the old file or the new one.
+   */
+  compact(conversationId: string): Promise<void>
   /** Drops `messageId` and every message after it (edit and regenerate). */
   truncateFrom(conversationId: string, messageId: string): Promise<ConversationSummary>
   /** Keeps a summary of older messages for later requests; on disk before it resolves. */

@@ -1,19 +1,28 @@
 import type { AccountState } from '../shared/domain'
-import { newConversationChoice } from '../shared/model-policy'
+import type { CodexApi } from '../shared/ipc-contract'
 import { createAuth } from './auth'
-import type { Chat } from './chat'
-import { createChat } from './chat'
+import { clientIdentity } from './client-identity'
+import { createCodexClient } from './codex/client'
 import type { ServiceEnv } from './config'
+import { createConversationService } from './conversations'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
 import { EventHub } from './ipc/event-hub'
+import { createInProcessApi } from './ipc/in-process-api'
+import { createModelCache } from './models/model-cache'
+import { createModelList } from './models/model-list'
 import type { Platform } from './platform/types'
 import { createSettingsService } from './settings/settings-service'
-import { openStorage } from './storage'
+import { openConversationStore } from './storage'
+import { createToolRegistry } from './tools'
 import { validWorkspaceFolder } from './tools/workspace-folder'
+import { createUsageMeter } from './usage-meter'
 
 export interface AppServices {
+  /** For transports: a channel name and a payload from outside, validated before any handler sees them. */
   dispatch: Dispatch
   events: EventHub
+  /** The same contract, typed, in process (the demo, tests). */
+  api: CodexApi
   dispose(): Promise<void>
 }
 
@@ -26,36 +35,39 @@ export async function createAppServices(platform: Platform, env: ServiceEnv, log
   const settings = createSettingsService(platform.config)
   settings.onChange((value) => events.emit('settings:changed', value))
 
-  let chat: Chat | undefined
-  const storage = await openStorage({
-    dataDir: platform.dataDir,
-    // Storage is opened before chat exists (chat needs the store); nothing asks for a model until then.
-    modelFor: (requested) => chat?.modelFor(requested) ?? newConversationChoice([], requested),
+  const store = await openConversationStore({ dataDir: platform.dataDir, log })
+  const auth = createAuth({ platform, env, events, settings, log })
+  const client = createCodexClient({
+    baseUrl: env.baseUrl,
+    tokens: auth.tokens,
+    identity: clientIdentity(env.originator, platform.appVersion),
+    settings: () => settings.get(),
+    log,
+  })
+  const usage = createUsageMeter()
+  usage.onChange((limits) => events.emit('usage:changed', limits))
+  const models = createModelList({
+    fetchList: (signal) => client.listModels({ signal }),
+    cache: createModelCache(platform.dataDir, log),
+    accounts: {
+      current: () => auth.account(),
+      onChange: (listener: (account: AccountState) => void) => events.on('account:changed', listener),
+    },
+    onChange: (list) => events.emit('models:changed', list),
+    log,
+  })
+  await models.start()
+  const conversations = createConversationService({
+    store,
+    client,
+    models,
+    tools: createToolRegistry(),
+    events,
+    settings,
+    onUsageLimits: usage.update,
     saveFile: platform.desktop.saveFile,
     log,
   })
-  storage.store.onChange((change) => events.emit('conversations:changed', change))
-
-  const auth = createAuth({ platform, env, events, settings, log })
-  const accounts = {
-    current: () => auth.account(),
-    onChange: (listener: (account: AccountState) => void) =>
-      events.subscribe((event, payload) => {
-        if (event === 'account:changed') listener(payload as AccountState)
-      }),
-  }
-  const liveChat = createChat({
-    platform,
-    env,
-    events,
-    settings,
-    store: storage.store,
-    tokens: auth.tokens,
-    accounts,
-    log,
-  })
-  chat = liveChat
-  await liveChat.start()
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -69,22 +81,22 @@ export async function createAppServices(platform: Platform, env: ServiceEnv, log
     'settings:get': () => settings.get(),
     'settings:update': async (patch) =>
       settings.update(patch.workspace ? { ...patch, workspace: await validWorkspaceFolder(patch.workspace) } : patch),
-    ...storage.handlers,
-    'conversations:get': async (input) => {
-      const conversation = await storage.handlers['conversations:get'](input)
-      return liveChat.withLiveMessage(conversation)
-    },
+    'models:list': () => models.current(),
+    'usage:get': () => usage.current(),
     ...auth.handlers,
-    ...liveChat.handlers,
+    ...conversations.handlers,
   }
 
+  const dispatch = createDispatcher(handlers)
   return {
-    dispatch: createDispatcher(handlers),
+    dispatch,
     events,
+    api: createInProcessApi(dispatch, events),
     async dispose() {
-      await liveChat.dispose()
+      await conversations.dispose()
+      models.dispose()
       await auth.dispose()
-      await storage.dispose()
+      await store.close()
     },
   }
 }

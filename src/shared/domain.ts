@@ -122,7 +122,7 @@ export interface ConversationSummary {
   messageCount: number
   /** A short excerpt of the latest message. */
   preview: string
-  /** A reply is streaming in this conversation right now. */
+  /** A turn runs in this conversation right now (set by main's conversation service; storage never sets it). */
   busy?: boolean
 }
 
@@ -146,6 +146,14 @@ export interface Conversation extends ConversationSummary {
   compactions: Compaction[]
   /** Absent when there are none. */
   notes?: ConversationNote[]
+}
+
+/**
+ * A conversation as `conversations:get` returns it: with the answer being written as it stands, and `seq`, the number
+ * of the last of its chat events this snapshot includes. The renderer applies only the events numbered after it.
+ */
+export interface ConversationSnapshot extends Conversation {
+  seq: number
 }
 
 export interface SearchHit {
@@ -254,3 +262,6 @@ export type ChatEvent =
   | { type: 'compacted'; conversationId: string; compaction: Compaction }
   | { type: 'turn-finished'; conversationId: string; message: ChatMessage }
   | { type: 'note-added'; conversationId: string; note: ConversationNote }
+
+/** A chat event as main sends it: numbered per conversation, in the order they happened (see `ConversationSnapshot`). */
+export type SequencedChatEvent = ChatEvent & { seq: number }

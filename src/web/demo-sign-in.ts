@@ -1,14 +1,14 @@
-import type { Dispatch } from '../main/ipc/dispatcher'
 import type { AccountState } from '../shared/domain'
+import type { CodexApi } from '../shared/ipc-contract'
 
 /**
  * Plays the browser's part of "Sign in with ChatGPT" against the fake issuer: open the authorize URL, follow its
  * redirect to the app's loopback callback. The app's own OAuth code runs unchanged.
  */
-export async function signInThroughLoopback(dispatch: Dispatch): Promise<AccountState> {
-  const started = await dispatch('account:sign-in', undefined)
+export async function signInThroughLoopback(api: CodexApi): Promise<AccountState> {
+  const started = await api.invoke('account:sign-in')
   if (!started.ok) throw new Error(`Sign-in did not start: ${started.error.message}`)
-  const { authorizeUrl } = started.value as AccountState
+  const { authorizeUrl } = started.value
   if (!authorizeUrl) throw new Error('Sign-in started without an authorize URL.')
 
   const authorize = await fetch(authorizeUrl, { redirect: 'manual' })
@@ -19,8 +19,8 @@ export async function signInThroughLoopback(dispatch: Dispatch): Promise<Account
   await done.text()
 
   for (let attempt = 0; attempt < 50; attempt++) {
-    const account = await dispatch('account:get', undefined)
-    if (account.ok && (account.value as AccountState).status === 'signed-in') return account.value as AccountState
+    const account = await api.invoke('account:get')
+    if (account.ok && account.value.status === 'signed-in') return account.value
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   throw new Error('Sign-in did not complete.')

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     staticDir: join(REPO_ROOT, 'out/web'),
     log,
   })
-  await signInThroughLoopback(harness.services.dispatch)
+  await signInThroughLoopback(harness.services.api)
   log(`Fake Codex backend: ${fake.baseUrl}`)
   log(`Data folder: ${args.dataDir}`)
   process.stdout.write(`Codex Desk web UI: ${harness.launchUrl}\n`)

@@ -47,7 +47,7 @@ describe('composer', () => {
 
   it('shows Stop instead of Send while a reply streams, and stops it', async () => {
     const { user, api } = await openConversation()
-    api.emit('chat:event', { type: 'turn-started', conversationId: 'c1', assistantMessage: streamingAnswer })
+    api.emitChat({ type: 'turn-started', conversationId: 'c1', assistantMessage: streamingAnswer })
     expect(screen.queryByRole('button', { name: 'Send' })).toBeNull()
     await user.click(screen.getByRole('button', { name: 'Stop' }))
     expect(api.invokesOf('chat:stop')).toEqual([{ conversationId: 'c1' }])
@@ -55,8 +55,8 @@ describe('composer', () => {
 
   it('shows the streamed answer as it arrives', async () => {
     const { api } = await openConversation()
-    api.emit('chat:event', { type: 'turn-started', conversationId: 'c1', assistantMessage: streamingAnswer })
-    api.emit('chat:event', {
+    api.emitChat({ type: 'turn-started', conversationId: 'c1', assistantMessage: streamingAnswer })
+    api.emitChat({
       type: 'part-added',
       conversationId: 'c1',
       messageId: 'a1',
@@ -64,7 +64,7 @@ describe('composer', () => {
       part: { kind: 'text', text: '' },
     })
     for (const delta of ['Hel', 'lo ', 'world'])
-      api.emit('chat:event', { type: 'text-delta', conversationId: 'c1', messageId: 'a1', partIndex: 0, delta })
+      api.emitChat({ type: 'text-delta', conversationId: 'c1', messageId: 'a1', partIndex: 0, delta })
     const message = await screen.findByTestId('message')
     await waitFor(() => expect(message.textContent).toContain('Hello world'))
     expect(message.getAttribute('data-state')).toBe('streaming')

@@ -35,6 +35,7 @@ async function openConversation(messages: ChatMessage[], compactions: Compaction
   api.handle('conversations:get', ({ id }) => ({
     ...summary({ id, title: 'Long chat' }),
     workspace: null,
+    seq: api.seqOf(id),
     messages,
     compactions,
   }))
@@ -71,13 +72,13 @@ describe('context meter', () => {
     expect(screen.getByTestId('context-meter').getAttribute('aria-valuenow')).toBe('5')
 
     const next = answer('a2', 'More', { inputTokens: 170_000, outputTokens: 2_000, inputChars: 680_000 })
-    api.emit('chat:event', {
+    api.emitChat({
       type: 'turn-started',
       conversationId: 'c1',
       userMessage: user('u2', 'More?'),
       assistantMessage: { ...next, state: 'streaming' },
     })
-    api.emit('chat:event', { type: 'turn-finished', conversationId: 'c1', message: next })
+    api.emitChat({ type: 'turn-finished', conversationId: 'c1', message: next })
 
     expect(screen.getByTestId('context-meter').getAttribute('aria-valuenow')).toBe('86')
   })
@@ -98,7 +99,7 @@ describe('compaction note', () => {
     const api = await openConversation([user('u1', 'Bread?'), answer('a1', 'Knead it.')])
     expect(screen.queryByTestId('compaction-note')).toBeNull()
 
-    api.emit('chat:event', { type: 'compacted', conversationId: 'c1', compaction })
+    api.emitChat({ type: 'compacted', conversationId: 'c1', compaction })
 
     expect(screen.getByTestId('compaction-note').textContent).toContain('Older messages were summarised')
   })

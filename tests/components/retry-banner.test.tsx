@@ -14,7 +14,7 @@ async function streamingConversation() {
   await user.click(await screen.findByText('Busy chat'))
   await waitFor(() => expect(api.invokesOf('conversations:get')).toHaveLength(1))
   await screen.findByRole('textbox', { name: 'Message' })
-  api.emit('chat:event', { type: 'turn-started', conversationId: 'c1', assistantMessage: answer })
+  api.emitChat({ type: 'turn-started', conversationId: 'c1', assistantMessage: answer })
   return api
 }
 
@@ -25,7 +25,7 @@ afterEach(() => {
 describe('retry banner', () => {
   it('says when the next attempt is due, with the attempt numbers', async () => {
     const api = await streamingConversation()
-    api.emit('chat:event', {
+    api.emitChat({
       type: 'retrying',
       conversationId: 'c1',
       messageId: 'a1',
@@ -44,7 +44,7 @@ describe('retry banner', () => {
     const api = await streamingConversation()
     // Only the clock and the banner's ticker are faked; the app is already up.
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] })
-    api.emit('chat:event', {
+    api.emitChat({
       type: 'retrying',
       conversationId: 'c1',
       messageId: 'a1',
@@ -69,7 +69,7 @@ describe('retry banner', () => {
     const user = userEvent.setup()
     const api = await streamingConversation()
     api.handle('chat:retry-now', () => undefined)
-    api.emit('chat:event', {
+    api.emitChat({
       type: 'retrying',
       conversationId: 'c1',
       messageId: 'a1',
@@ -89,7 +89,7 @@ describe('retry banner', () => {
 
   it('offers another model when the model is at capacity', async () => {
     const api = await streamingConversation()
-    api.emit('chat:event', {
+    api.emitChat({
       type: 'turn-finished',
       conversationId: 'c1',
       message: {
@@ -107,7 +107,7 @@ describe('retry banner', () => {
   it('shows when a usage limit resets on a failed answer, and offers Retry only once it has', async () => {
     const api = await streamingConversation()
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], shouldAdvanceTime: true })
-    api.emit('chat:event', {
+    api.emitChat({
       type: 'turn-finished',
       conversationId: 'c1',
       message: {

@@ -43,7 +43,7 @@ describe('keyboard shortcuts', () => {
     renderApp(api)
     await user.click(await screen.findByText('Bug hunt'))
     await screen.findByRole('heading', { name: 'Bug hunt' })
-    api.emit('chat:event', {
+    api.emitChat({
       type: 'turn-started',
       conversationId: 'c1',
       assistantMessage: { id: 'a1', role: 'assistant', createdAt: 1, parts: [], state: 'streaming' },
@@ -99,6 +99,7 @@ function apiWithAThread() {
     ...conversations[0],
     id,
     workspace: null,
+    seq: api.seqOf(id),
     compactions: [],
     messages: [
       { id: 'u1', role: 'user', createdAt: 1, parts: [{ kind: 'text', text: 'First question' }], state: 'done' },

@@ -86,7 +86,7 @@ describe('sidebar', () => {
     const api = createTestApi({ conversations })
     renderApp(api)
     await screen.findByText('Trip planning')
-    api.emit('chat:event', {
+    api.emitChat({
       type: 'turn-started',
       conversationId: 'old',
       assistantMessage: { id: 'a1', role: 'assistant', createdAt: 1, parts: [], state: 'streaming' },

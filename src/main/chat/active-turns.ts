@@ -22,14 +22,19 @@ export interface ActiveTurns {
   decide(conversationId: string, callId: string, decision: Decision): void
   /** Ends the running turn's wait before its next attempt; nothing waiting is fine (the wait may just have ended). */
   retryNow(conversationId: string): void
+  isBusy(conversationId: string): boolean
   stopAll(): Promise<void>
 }
 
+export interface ActiveTurnsDeps {
+  run(plan: TurnPlan, control: TurnControl): Promise<ChatMessage>
+  /** A conversation was claimed (true) or freed (false): the `busy` of its summary. */
+  onBusyChange(conversationId: string, busy: boolean): void
+  log(message: string): void
+}
+
 /** One turn per conversation at a time; turns in different conversations run side by side. */
-export function createActiveTurns(
-  run: (plan: TurnPlan, control: TurnControl) => Promise<ChatMessage>,
-  log: (message: string) => void,
-): ActiveTurns {
+export function createActiveTurns({ run, onBusyChange, log }: ActiveTurnsDeps): ActiveTurns {
   const active = new Map<string, ActiveTurn>()
 
   async function stop(conversationId: string): Promise<void> {
@@ -45,7 +50,9 @@ export function createActiveTurns(
       if (active.has(conversationId)) fail('busy', 'A reply is still being written in this conversation.')
       const controller = new AbortController()
       const release = () => {
-        if (active.get(conversationId) === turn) active.delete(conversationId)
+        if (active.get(conversationId) !== turn) return
+        active.delete(conversationId)
+        onBusyChange(conversationId, false)
       }
       const turn: ActiveTurn = {
         controller,
@@ -53,6 +60,7 @@ export function createActiveTurns(
         settled: Promise.resolve(),
       }
       active.set(conversationId, turn)
+      onBusyChange(conversationId, true)
       const preparing = prepare()
       turn.settled = preparing.then(
         () => {},
@@ -82,6 +90,7 @@ export function createActiveTurns(
     retryNow(conversationId) {
       active.get(conversationId)?.control.retryNow.trigger()
     },
+    isBusy: (conversationId) => active.has(conversationId),
     async stopAll() {
       await Promise.all([...active.keys()].map(stop))
     },

@@ -24,7 +24,6 @@ import { type Assembly, startAssembly, startRound } from './assembly'
 import { createContextKeeper } from './compaction'
 import { DENIED_OUTPUT, INTERRUPTED_OUTPUT, STOPPED_OUTPUT } from './input-builder'
 import { type AssemblerOptions, applyStreamEvent, type Step, updateToolCall } from './message-assembler'
-import { createMessageRecorder } from './message-recorder'
 
 /** Round-trips per turn: enough for real multi-step work, bounded so a confused model cannot loop forever. */
 export const MAX_TOOL_ROUNDS = 8
@@ -36,11 +35,17 @@ export interface TurnDeps {
   emit(event: ChatEvent): void
   onUsageLimits(limits: Partial<UsageLimits>): void
   log(message: string): void
-  /**
-   * The answer as it stands after every change, in step with `emit` (null once `turn-finished` is out), so a
-   * conversation loaded mid-answer shows what was streamed: the store only checkpoints it now and then.
-   */
-  onLiveMessage?(conversationId: string, message: ChatMessage | null): void
+  /** Where the answer goes as it changes (the live answer and its writer), in step with `emit`. */
+  answer: AnswerSink
+}
+
+export interface AnswerSink {
+  /** The answer after a change (the events announcing it are already out). */
+  update(message: ChatMessage): void
+  /** The answer in its final state; resolves once it is on disk. */
+  finish(message: ChatMessage): Promise<void>
+  /** `turn-finished` is out: the renderer holds the final answer, nothing is live any more. */
+  close(): void
 }
 
 export interface TurnPlan {
@@ -99,16 +104,6 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
     model: plan.request.model,
     ...(plan.effort ? { effort: plan.effort } : {}),
   })
-  const storeRecorder = createMessageRecorder(
-    (message) => deps.store.recordAssistantMessage(conversationId, message),
-    deps.log,
-  )
-  const recorder = {
-    record(message: ChatMessage): Promise<void> {
-      deps.onLiveMessage?.(conversationId, message)
-      return storeRecorder.record(message)
-    },
-  }
   const assemblerOptions: AssemblerOptions = {
     initialToolState: (name) => (deps.tools.needsApproval(name) ? 'pending-approval' : 'running'),
   }
@@ -123,7 +118,7 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
     assembly = step.assembly
     if (step.events.length === 0) return
     for (const event of step.events) deps.emit(event)
-    void recorder.record(assembly.message)
+    deps.answer.update(assembly.message)
   }
 
   async function runToolCall(call: ToolCallRequest, signal: AbortSignal): Promise<void> {
@@ -196,7 +191,7 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
   }
 
   deps.emit({ type: 'turn-started', conversationId, userMessage: plan.userMessage, assistantMessage: assembly.message })
-  void recorder.record(assembly.message)
+  deps.answer.update(assembly.message)
 
   let ending: Ending
   try {
@@ -211,10 +206,10 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
     ...(usage ? { usage } : {}),
     ...(contextUse ? { context: contextUse } : {}),
   }
-  await recorder.record(message)
+  await deps.answer.finish(message)
   control.release()
   deps.emit({ type: 'turn-finished', conversationId, message })
-  deps.onLiveMessage?.(conversationId, null)
+  deps.answer.close()
   return message
 }
 

@@ -14,6 +14,14 @@ export class EventHub implements EventSink {
     for (const subscriber of this.subscribers) subscriber(event, payload)
   }
 
+  /** One event, typed: for the services that follow each other in process (a transport takes every event). */
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    // `emit` pairs each event with its own payload type, so the payload of `event` is an `EventPayload<E>`.
+    return this.subscribe((name, payload) => {
+      if (name === event) listener(payload as EventPayload<E>)
+    })
+  }
+
   subscribe(subscriber: Subscriber): () => void {
     this.subscribers.add(subscriber)
     return () => this.subscribers.delete(subscriber)

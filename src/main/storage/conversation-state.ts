@@ -113,16 +113,14 @@ export function summarize(conversation: Conversation): ConversationSummary {
 }
 
 /**
- * What `get` hands out: a copy the caller may change, with an answer still `streaming` on disk but not streaming in
- * this session (the app quit mid-answer) shown as cut off, so the user can retry it.
+ * What `get` hands out: a copy the caller may change, with an answer still `streaming` on disk shown as cut off, so
+ * the user can retry it. An answer being written now is not cut: the conversation service lays its live version over
+ * the stored checkpoint.
  */
-export function presentConversation(
-  conversation: Conversation,
-  isStreaming: (messageId: string) => boolean,
-): Conversation {
+export function presentConversation(conversation: Conversation): Conversation {
   const copy = structuredClone(conversation)
   copy.messages = copy.messages.map((message) =>
-    message.state === 'streaming' && !isStreaming(message.id)
+    message.state === 'streaming'
       ? {
           ...message,
           state: 'error',

@@ -5,7 +5,6 @@ import { fail } from '../../shared/errors'
 import { LruCache } from '../../shared/lru-cache'
 import type { ConversationStore } from '../ports'
 import { DEFAULT_TITLE, titleFromMessage } from './auto-title'
-import { createCheckpointThrottle } from './checkpoint-throttle'
 import { loadConversationFile } from './conversation-file'
 import type { ConversationIndex, IndexEntry } from './conversation-index'
 import { recordsOf } from './conversation-records'
@@ -28,9 +27,13 @@ import { createSearchIndex, searchTextOf } from './search-index'
 import { describeError, readFailure, writeFailure } from './storage-errors'
 import { messageText } from './text'
 
-const CHECKPOINT_INTERVAL_MS = 1_000
 const INDEX_SAVE_DELAY_MS = 500
 const CACHED_BODIES = 16
+/**
+ * A file this much larger than its records rewritten once each is compacted: an answer's checkpoints (each a whole
+ * snapshot) would otherwise stay in the file for good.
+ */
+const COMPACT_WHEN_LARGER_BY = 1.25
 
 export interface StoreOptions {
   dataDir: string
@@ -79,8 +82,6 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
   // The most recently used bodies, so a chat being written does not re-read its file per message.
   const bodies = new LruCache<string, ConversationState>(CACHED_BODIES)
   const listeners = new Set<ChangeListener>()
-  // Assistant messages streaming in this session; one still `streaming` on disk but not here was cut by a quit.
-  const liveMessages = new Set<string>()
   let closed = false
 
   function emit(change: Parameters<ChangeListener>[0]): void {
@@ -187,22 +188,15 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
     })
   })
 
-  const throttle = createCheckpointThrottle(
-    CHECKPOINT_INTERVAL_MS,
-    async (id, message, flush) => {
-      await mutate(id, () => [{ type: 'message', at: Date.now(), message }], flush)
-    },
-    log,
-  )
-
   async function get(id: string): Promise<Conversation> {
     requireKnown(id)
     const conversation = await queue.run(id, async () => (await bodyOf(id)).conversation)
-    return presentConversation(conversation, (messageId) => liveMessages.has(messageId))
+    return presentConversation(conversation)
   }
 
   return {
     list: () => index.list(),
+    summary: (id) => index.get(id)?.summary,
     search: (query) => search.search(query, index.list()),
     get,
 
@@ -245,7 +239,6 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
 
     async delete(id) {
       requireKnown(id)
-      throttle.forget(id)
       await queue.run(id, async () => {
         if (!index.get(id)) return
         const file = paths.conversation(id)
@@ -273,11 +266,29 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
       })
     },
 
-    async recordAssistantMessage(conversationId, message: ChatMessage) {
+    async recordAssistantMessage(conversationId, message: ChatMessage, { flush }) {
+      await mutate(conversationId, () => [{ type: 'message', at: Date.now(), message }], flush)
+    },
+
+    compact(conversationId) {
       requireKnown(conversationId)
-      if (message.state === 'streaming') liveMessages.add(message.id)
-      else liveMessages.delete(message.id)
-      await throttle.record(conversationId, message)
+      return queue.run(conversationId, async () => {
+        requireKnown(conversationId)
+        const state = await bodyOf(conversationId)
+        const known = requireKnown(conversationId)
+        const { conversation } = state
+        const content = recordsOf(conversation, conversation.updatedAt)
+          .map((record) => serializeRecord(validForWriting(record), versioning.current))
+          .join('')
+        if (known.stamp.size <= Buffer.byteLength(content) * COMPACT_WHEN_LARGER_BY) return
+        let stamp: FileStamp
+        try {
+          stamp = await writeAtomically(paths.conversation(conversationId), content, true)
+        } catch (error) {
+          return writeFailure(error)
+        }
+        index.set({ summary: summarize(conversation), stamp })
+      })
     },
 
     truncateFrom(conversationId, messageId) {
@@ -332,7 +343,6 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
 
     async close() {
       if (closed) return
-      await throttle.flushAll()
       closed = true
       await queue.idle()
       await index.flush()

@@ -1,10 +1,10 @@
 /**
  * A `CodexApi` for component tests: it records every invoke, answers from per-channel handlers (or with
- * `not-implemented`, like a main process still being written), and lets a test push events. The code under test
+ * `unknown-channel`, like a main process without it), and lets a test push events. The code under test
  * is the real renderer; this is only the transport boundary.
  */
 import { act } from '@testing-library/react'
-import type { AccountState, ConversationSummary, ModelSpec, Settings } from '../../../src/shared/domain'
+import type { AccountState, ChatEvent, ConversationSummary, ModelSpec, Settings } from '../../../src/shared/domain'
 import type { Result } from '../../../src/shared/errors'
 import type {
   CodexApi,
@@ -33,7 +33,13 @@ export class TestCodexApi implements CodexApi {
   readonly invokes: RecordedInvoke[] = []
   private readonly listeners = new Map<EventChannel, Set<AnyListener>>()
 
-  constructor(private readonly handlers: Handlers = {}) {}
+  private readonly sequence = new Map<string, number>()
+
+  /** The summaries main would publish a turn's `busy` on (`createTestApi` keeps them). */
+  constructor(
+    private readonly handlers: Handlers = {},
+    private readonly summaryOf: (id: string) => ConversationSummary | undefined = () => undefined,
+  ) {}
 
   handle<C extends RequestChannel>(channel: C, handler: NonNullable<Handlers[C]>): void {
     this.handlers[channel] = handler as Handlers[C]
@@ -43,7 +49,7 @@ export class TestCodexApi implements CodexApi {
     const payload = args[0]
     this.invokes.push({ channel, payload })
     const handler = this.handlers[channel] as AnyHandler | undefined
-    if (!handler) return { ok: false, error: { kind: 'not-implemented', message: `${channel} is not implemented` } }
+    if (!handler) return { ok: false, error: { kind: 'unknown-channel', message: `${channel} is not served here` } }
     try {
       return { ok: true, value: (await handler(payload)) as RequestOutput<C> }
     } catch (error) {
@@ -63,6 +69,25 @@ export class TestCodexApi implements CodexApi {
     act(() => {
       for (const listener of this.listeners.get(event) ?? []) listener(payload)
     })
+  }
+
+  /**
+   * Pushes a chat event as main's conversation service does: numbered in its conversation, with the conversation's
+   * summary marked busy before a turn starts and not busy before it finishes.
+   */
+  emitChat(event: ChatEvent): void {
+    const found = this.summaryOf(event.conversationId)
+    if (found && event.type === 'turn-started')
+      this.emit('conversations:changed', { upserted: { ...found, busy: true } })
+    if (found && event.type === 'turn-finished') this.emit('conversations:changed', { upserted: found })
+    const seq = (this.sequence.get(event.conversationId) ?? 0) + 1
+    this.sequence.set(event.conversationId, seq)
+    this.emit('chat:event', { ...event, seq })
+  }
+
+  /** The number of the last chat event pushed in a conversation, as a snapshot taken now would carry it. */
+  seqOf(conversationId: string): number {
+    return this.sequence.get(conversationId) ?? 0
   }
 
   invokesOf(channel: RequestChannel): unknown[] {
@@ -121,39 +146,43 @@ export function createTestApi(options: { conversations?: ConversationSummary[]; 
     return next
   }
 
-  return new TestCodexApi({
-    'app:info': () => ({ version: '0.1.0', platform: 'linux', shell: 'electron', dataDir: '/data/codex-desk' }),
-    'account:get': () => options.account ?? SIGNED_IN,
-    'settings:get': () => settings,
-    'settings:update': (patch) => {
-      settings = { ...settings, ...patch }
-      return settings
+  const api: TestCodexApi = new TestCodexApi(
+    {
+      'app:info': () => ({ version: '0.1.0', platform: 'linux', shell: 'electron', dataDir: '/data/codex-desk' }),
+      'account:get': () => options.account ?? SIGNED_IN,
+      'settings:get': () => settings,
+      'settings:update': (patch) => {
+        settings = { ...settings, ...patch }
+        return settings
+      },
+      'models:list': () => [TEST_MODEL],
+      'usage:get': () => null,
+      'conversations:list': () => [...conversations.values()],
+      'conversations:create': () => {
+        createdCount++
+        clock.now++
+        const created = summary({
+          id: `created-${createdCount}`,
+          title: `Fresh chat ${createdCount}`,
+          updatedAt: clock.now,
+        })
+        conversations.set(created.id, created)
+        return created
+      },
+      'conversations:get': ({ id }) => {
+        const found = conversations.get(id)
+        if (!found) throw new Error(`no conversation ${id}`)
+        return { ...found, workspace: null, messages: [], compactions: [], seq: api.seqOf(id) }
+      },
+      'conversations:rename': ({ id, title }) => update(id, { title }),
+      'conversations:pin': ({ id, pinned }) => update(id, { pinned }),
+      'conversations:delete': ({ id }) => {
+        conversations.delete(id)
+      },
+      'chat:send': () => undefined,
+      'chat:stop': () => undefined,
     },
-    'models:list': () => [TEST_MODEL],
-    'usage:get': () => null,
-    'conversations:list': () => [...conversations.values()],
-    'conversations:create': () => {
-      createdCount++
-      clock.now++
-      const created = summary({
-        id: `created-${createdCount}`,
-        title: `Fresh chat ${createdCount}`,
-        updatedAt: clock.now,
-      })
-      conversations.set(created.id, created)
-      return created
-    },
-    'conversations:get': ({ id }) => {
-      const found = conversations.get(id)
-      if (!found) throw new Error(`no conversation ${id}`)
-      return { ...found, workspace: null, messages: [], compactions: [] }
-    },
-    'conversations:rename': ({ id, title }) => update(id, { title }),
-    'conversations:pin': ({ id, pinned }) => update(id, { pinned }),
-    'conversations:delete': ({ id }) => {
-      conversations.delete(id)
-    },
-    'chat:send': () => undefined,
-    'chat:stop': () => undefined,
-  })
+    (id) => conversations.get(id),
+  )
+  return api
 }

@@ -175,7 +175,7 @@ describe('the model list follows the sign-in', () => {
   it("keeps the fetched list in the account's cache file", async () => {
     const { dataDir, harness } = await setupChat()
     await harness.waitUntil(() => harness.modelEvents.length > 0)
-    await harness.chat.dispose()
+    await harness.dispose()
 
     const saved = JSON.parse(await readFile(join(dataDir, 'models', 'acct_test.json'), 'utf8'))
     expect(saved).toMatchObject({ version: 1, accountId: 'acct_test', models: harness.modelEvents[0] })
@@ -187,16 +187,16 @@ describe('which model a chat uses', () => {
     const { harness } = await setupChat()
     await harness.waitUntil(() => harness.modelEvents.length > 0)
 
-    expect(await harness.chat.modelFor({})).toEqual({ model: 'gpt-5.6-sol', effort: 'medium' })
+    expect(await harness.newChatModel()).toEqual({ model: 'gpt-5.6-sol', effort: 'medium' })
   })
 
   it('starts new chats on the last used model only while it is served', async () => {
     const { harness } = await setupChat({ settings: { lastModel: 'gpt-4.1', lastEffort: null } })
     await harness.waitUntil(() => harness.modelEvents.length > 0)
-    expect(await harness.chat.modelFor({})).toEqual({ model: 'gpt-5.6-sol', effort: 'medium' })
+    expect(await harness.newChatModel()).toEqual({ model: 'gpt-5.6-sol', effort: 'medium' })
 
     harness.settings.update({ lastModel: 'gpt-5.4-mini', lastEffort: 'high' })
-    expect(await harness.chat.modelFor({})).toEqual({ model: 'gpt-5.4-mini', effort: 'high' })
+    expect(await harness.newChatModel()).toEqual({ model: 'gpt-5.4-mini', effort: 'high' })
   })
 
   it('moves a conversation on a retired model to the default, with a note, before the request is sent', async () => {

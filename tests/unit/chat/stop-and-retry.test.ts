@@ -82,7 +82,7 @@ describe('a failed reply', () => {
     const failed = await ask('Question')
 
     const finished = harness.nextFinished(id)
-    await harness.call('chat:retry', { conversationId: id })
+    await harness.call('chat:regenerate', { conversationId: id })
     const retried = await finished
 
     expect(retried).toMatchObject({ state: 'done', parts: [{ kind: 'text', text: 'The answer is forty-two.' }] })

@@ -133,7 +133,7 @@ describe('conversation history', () => {
     const { fake, harness, ask } = await setupChat()
     fake.responses.enqueue({ kind: 'text', text: 'Ok.' })
     await ask('Hi')
-    expect(await harness.chat.modelFor({})).toEqual({ model: 'gpt-5.4', effort: 'medium' })
+    expect(await harness.newChatModel()).toEqual({ model: 'gpt-5.4', effort: 'medium' })
   })
 })
 

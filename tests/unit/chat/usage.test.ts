@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createUsageMeter } from '../../../src/main/chat/usage-meter'
+import { createUsageMeter } from '../../../src/main/usage-meter'
 import { setupChat } from './support/setup'
 
 describe('usage meters', () => {

@@ -29,7 +29,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true })
 })
 
-const setWorkspace = (workspace: string | null) => services.dispatch('settings:update', { workspace })
+const setWorkspace = (workspace: string | null) => services.api.invoke('settings:update', { workspace })
 
 describe('choosing a workspace folder', () => {
   it('keeps the real path of an existing folder', async () => {
@@ -54,7 +54,7 @@ describe('choosing a workspace folder', () => {
       ok: false,
       error: { kind: 'invalid-payload', message: expect.stringMatching(reason) },
     })
-    expect(await services.dispatch('settings:get', undefined)).toMatchObject({ ok: true, value: { workspace: null } })
+    expect(await services.api.invoke('settings:get')).toMatchObject({ ok: true, value: { workspace: null } })
   })
 
   it('refuses a file that is not a folder', async () => {

@@ -22,7 +22,7 @@ async function compactedChat(store: LocalConversationStore) {
   const answer = assistantMessage([{ kind: 'text', text: 'Hi!' }])
   const second = userMessage('And now?')
   await store.appendUserMessage(id, first)
-  await store.recordAssistantMessage(id, answer)
+  await store.recordAssistantMessage(id, answer, { flush: true })
   await store.appendUserMessage(id, second)
   await store.recordCompaction(id, compactionThrough(answer.id))
   return { id, first, answer, second }

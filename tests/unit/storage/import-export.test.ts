@@ -21,6 +21,7 @@ async function chatAboutTheReadme(store: LocalConversationStore) {
       },
       { kind: 'text', text: 'It says to run `npm start`.' },
     ]),
+    { flush: true },
   )
   return id
 }

@@ -27,12 +27,12 @@ describe('conversation files', () => {
     })
     const dropped = userMessage('Never mind')
     await first.appendUserMessage(id, question)
-    await first.recordAssistantMessage(id, answer)
+    await first.recordAssistantMessage(id, answer, { flush: true })
     await first.rename(id, 'Readme questions')
     await first.setPinned(id, true)
     await first.setModel(id, 'gpt-5.4-mini', 'low')
     await first.appendUserMessage(id, dropped)
-    await first.recordAssistantMessage(id, assistantMessage([{ kind: 'text', text: 'Ok.' }]))
+    await first.recordAssistantMessage(id, assistantMessage([{ kind: 'text', text: 'Ok.' }]), { flush: true })
     await first.truncateFrom(id, dropped.id)
     const before = await first.get(id)
     await first.close()
@@ -55,11 +55,30 @@ describe('conversation files', () => {
     const first = await openStore(dataDir)
     const { id } = await first.create(newChat)
     const streaming = assistantMessage([{ kind: 'text', text: 'Hel' }], { state: 'streaming' })
-    await first.recordAssistantMessage(id, streaming)
-    await first.recordAssistantMessage(id, { ...streaming, parts: [{ kind: 'text', text: 'Hello' }], state: 'done' })
+    await first.recordAssistantMessage(id, streaming, { flush: true })
+    await first.recordAssistantMessage(
+      id,
+      { ...streaming, parts: [{ kind: 'text', text: 'Hello' }], state: 'done' },
+      { flush: true },
+    )
     await first.close()
 
     const { messages } = await (await openStore(dataDir)).get(id)
     expect(messages).toEqual([{ ...streaming, parts: [{ kind: 'text', text: 'Hello' }], state: 'done' }])
+  })
+
+  it('shows an answer cut off by a quit as interrupted, not as still streaming', async () => {
+    const dataDir = await tempDataDir()
+    const first = await openStore(dataDir)
+    const { id } = await first.create(newChat)
+    const partial = assistantMessage([{ kind: 'text', text: 'Once upon' }], { state: 'streaming' })
+    await first.recordAssistantMessage(id, partial, { flush: false })
+    await first.close()
+
+    expect((await (await openStore(dataDir)).get(id)).messages[0]).toMatchObject({
+      parts: partial.parts,
+      state: 'error',
+      error: { kind: 'stream-cut' },
+    })
   })
 })

@@ -38,10 +38,6 @@ function sameNote(a: ConversationNote, b: ConversationNote): boolean {
   return a.kind === b.kind && a.at === b.at && a.from === b.from && a.to === b.to
 }
 
-export function isThreadStreaming(thread: ChatThread): boolean {
-  return thread.messages.some((message) => message.state === 'streaming')
-}
-
 function updateMessage(
   thread: ChatThread,
   messageId: string,

@@ -1,10 +1,10 @@
 /**
- * The open conversation's messages and streaming state. `chat:event`s are folded by the pure chat reducer; deltas
- * are coalesced per animation frame. Events of other conversations only update their busy flag: main keeps
- * streaming them, and switching back reloads the conversation and keeps applying events.
+ * The open conversation's messages. `chat:event`s are folded by the pure chat reducer; deltas are coalesced per
+ * animation frame. Events of other conversations are ignored: main keeps streaming them, and switching back loads
+ * a snapshot that includes them. Whether a conversation is busy is its summary's `busy`, published by main.
  */
 import { create } from 'zustand'
-import type { ChatEvent } from '../../../shared/domain'
+import type { ChatEvent, SequencedChatEvent } from '../../../shared/domain'
 import type { AppError } from '../../../shared/errors'
 import { toAppError } from '../../../shared/errors'
 import { call } from '../api'
@@ -23,34 +23,27 @@ interface ChatState {
   open(id: string): Promise<void>
   close(): void
   startNew(): Promise<string | null>
-  receive(event: ChatEvent): void
+  receive(event: SequencedChatEvent): void
   send(text: string): Promise<boolean>
   stop(): Promise<void>
+  /** Answers the last message again: Regenerate, and Retry after an error. */
   regenerate(): Promise<void>
-  retry(): Promise<void>
   /** Ends the wait before the next attempt of the running reply. */
   retryNow(): Promise<void>
   edit(messageId: string, text: string): Promise<void>
   decideTool(callId: string, decision: 'approve' | 'deny'): Promise<void>
 }
 
-/**
- * Events that arrive while the conversation is loading. Deltas are dropped: the loaded snapshot already holds
- * most of that text, and the turn's final message replaces the whole answer anyway.
- */
-let eventsWhileLoading: ChatEvent[] = []
+/** Events of the conversation being loaded: the snapshot decides which of them it already includes. */
+let eventsWhileLoading: SequencedChatEvent[] = []
+/** The number of the last event the open thread includes; main numbers each conversation's events in order. */
+let appliedSeq = 0
 
 function applyEvents(events: ChatEvent[]): void {
   useChatStore.setState((state) => (state.thread ? { thread: events.reduce(chatReducer, state.thread) } : state))
 }
 
 const deltaBatcher = createFrameBatcher<ChatEvent>(applyEvents)
-
-function trackBusy(event: ChatEvent): void {
-  const conversations = useConversationsStore.getState()
-  if (event.type === 'turn-started') conversations.setBusy(event.conversationId, true)
-  if (event.type === 'turn-finished') conversations.setBusy(event.conversationId, false)
-}
 
 function activeConversationId(): string | null {
   return useChatStore.getState().thread?.conversationId ?? null
@@ -79,11 +72,12 @@ export const useChatStore = create<ChatState>()((set, get) => ({
     try {
       const conversation = await call('conversations:get', { id })
       if (get().loadingId !== id) return
-      const { messages, compactions, notes, workspace: _workspace, ...summary } = conversation
+      const { messages, compactions, notes, workspace: _workspace, seq, ...summary } = conversation
       useConversationsStore.getState().upsert(summary)
-      const queued = eventsWhileLoading
+      const newer = eventsWhileLoading.filter((event) => event.seq > seq)
       eventsWhileLoading = []
-      set({ thread: queued.reduce(chatReducer, emptyThread(id, messages, compactions, notes)), loadingId: null })
+      appliedSeq = newer.at(-1)?.seq ?? seq
+      set({ thread: newer.reduce(chatReducer, emptyThread(id, messages, compactions, notes)), loadingId: null })
     } catch (error) {
       if (get().loadingId === id) set({ loadingId: null, loadError: toAppError(error) })
     }
@@ -98,17 +92,18 @@ export const useChatStore = create<ChatState>()((set, get) => ({
     if (!summary) return null
     deltaBatcher.flush()
     useConversationsStore.getState().setActive(summary.id)
+    appliedSeq = 0
     set({ thread: emptyThread(summary.id), loadingId: null, loadError: null })
     return summary.id
   },
   receive(event) {
-    trackBusy(event)
     const { thread, loadingId } = get()
     if (loadingId === event.conversationId) {
-      if (!isDeltaEvent(event)) eventsWhileLoading.push(event)
+      eventsWhileLoading.push(event)
       return
     }
-    if (thread?.conversationId !== event.conversationId) return
+    if (thread?.conversationId !== event.conversationId || event.seq <= appliedSeq) return
+    appliedSeq = event.seq
     if (isDeltaEvent(event)) {
       deltaBatcher.push(event)
       return
@@ -132,7 +127,6 @@ export const useChatStore = create<ChatState>()((set, get) => ({
   },
   stop: () => callForActive((conversationId) => call('chat:stop', { conversationId })),
   regenerate: () => callForActive((conversationId) => call('chat:regenerate', { conversationId })),
-  retry: () => callForActive((conversationId) => call('chat:retry', { conversationId })),
   retryNow: () => callForActive((conversationId) => call('chat:retry-now', { conversationId })),
   edit: (messageId, text) => callForActive((conversationId) => call('chat:edit', { conversationId, messageId, text })),
   decideTool: (callId, decision) =>

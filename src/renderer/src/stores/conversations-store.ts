@@ -9,8 +9,6 @@ import { reportError } from './notices-store'
 interface ConversationsState {
   summaries: ConversationSummary[]
   activeId: string | null
-  /** Busy flags learnt from chat events; they override the `busy` of a summary loaded earlier. */
-  busyById: Record<string, boolean>
   searchQuery: string
   /** null when no search is running. */
   searchHits: SearchHit[] | null
@@ -29,7 +27,6 @@ interface ConversationsState {
   importContent(content: string): Promise<ConversationSummary | null>
   upsert(summary: ConversationSummary): void
   removeLocally(id: string): void
-  setBusy(id: string, busy: boolean): void
 }
 
 /** Pinned first, then newest activity first. */
@@ -37,14 +34,9 @@ export function sortConversations(summaries: readonly ConversationSummary[]): Co
   return summaries.toSorted(bySidebarOrder)
 }
 
-export function isConversationBusy(busyById: Record<string, boolean>, summary: ConversationSummary): boolean {
-  return busyById[summary.id] ?? summary.busy ?? false
-}
-
 export const useConversationsStore = create<ConversationsState>()((set, get) => ({
   summaries: [],
   activeId: null,
-  busyById: {},
   searchQuery: '',
   searchHits: null,
   searchEpoch: 0,
@@ -123,8 +115,5 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
       activeId: state.activeId === id ? null : state.activeId,
       searchHits: state.searchHits?.filter((hit) => hit.conversation.id !== id) ?? null,
     }))
-  },
-  setBusy(id, busy) {
-    set((state) => ({ busyById: { ...state.busyById, [id]: busy } }))
   },
 }))

@@ -1,10 +1,14 @@
-import { type Chat, type ChatChannels, createChat } from '../../../../src/main/chat'
-import type { EventSink } from '../../../../src/main/ipc/event-hub'
-import type { AccountFeed, ModelListClock } from '../../../../src/main/models/model-list'
-import type { Platform } from '../../../../src/main/platform/types'
+import { clientIdentity } from '../../../../src/main/client-identity'
+import { createCodexClient } from '../../../../src/main/codex/client'
+import { createConversationService } from '../../../../src/main/conversations'
+import type { Handler, Handlers } from '../../../../src/main/ipc/dispatcher'
+import { EventHub } from '../../../../src/main/ipc/event-hub'
+import { createModelCache } from '../../../../src/main/models/model-cache'
+import { type AccountFeed, createModelList, type ModelListClock } from '../../../../src/main/models/model-list'
 import type { ConversationStore, TokenProvider } from '../../../../src/main/ports'
 import { createSettingsService } from '../../../../src/main/settings/settings-service'
-import type { ToolRegistry } from '../../../../src/main/tools'
+import { createToolRegistry, type ToolRegistry } from '../../../../src/main/tools'
+import { createUsageMeter } from '../../../../src/main/usage-meter'
 import type {
   AccountState,
   ChatEvent,
@@ -13,7 +17,7 @@ import type {
   Settings,
   UsageLimits,
 } from '../../../../src/shared/domain'
-import type { RequestOutput, ValidInput } from '../../../../src/shared/ipc-contract'
+import type { ChatChannel, ConversationChannel, RequestOutput, ValidInput } from '../../../../src/shared/ipc-contract'
 
 export interface HarnessOptions {
   baseUrl: string
@@ -26,6 +30,7 @@ export interface HarnessOptions {
   /** The signed-in account; default: signed in as the account whose token the fake accepts. */
   account?: AccountState
   clock?: ModelListClock
+  saveFile?(suggestedName: string, content: string): Promise<string | null>
 }
 
 /** An account feed the test drives: `change` plays a sign-in, sign-out or switch of account. */
@@ -57,20 +62,29 @@ function memoryConfig() {
   }
 }
 
-/** The chat capability wired as services.ts wires it (real Codex client), with the events it pushes collected. */
+/** The conversation service wired as services.ts wires it (real Codex client), with the events it pushes collected. */
 export function createChatHarness(options: HarnessOptions) {
   const chatEvents: ChatEvent[] = []
   const usageEvents: UsageLimits[] = []
   const modelEvents: ModelSpec[][] = []
+  const busyChanges: Array<{ id: string; busy: boolean }> = []
   const waiters = new Set<() => void>()
-  const events: EventSink = {
-    emit(event, payload) {
-      if (event === 'chat:event') chatEvents.push(payload as ChatEvent)
-      if (event === 'usage:changed') usageEvents.push(payload as UsageLimits)
-      if (event === 'models:changed') modelEvents.push(payload as ModelSpec[])
-      for (const wake of waiters) wake()
-    },
-  }
+  const events = new EventHub()
+  /** The number main gave each chat event, in the order they came. */
+  const sequence: Array<{ conversationId: string; seq: number }> = []
+  events.on('chat:event', (event) => {
+    chatEvents.push(event)
+    sequence.push({ conversationId: event.conversationId, seq: event.seq })
+  })
+  events.on('usage:changed', (limits) => usageEvents.push(limits))
+  events.on('models:changed', (list) => modelEvents.push(list))
+  events.on('conversations:changed', ({ upserted }) => {
+    if (upserted) busyChanges.push({ id: upserted.id, busy: upserted.busy ?? false })
+  })
+  // After the collectors above: a waiter looks at what they collected.
+  events.subscribe(() => {
+    for (const wake of waiters) wake()
+  })
   const accounts = accountFeed(
     options.account ?? {
       status: 'signed-in',
@@ -81,29 +95,49 @@ export function createChatHarness(options: HarnessOptions) {
   )
   const settings = createSettingsService(memoryConfig())
   if (options.settings) settings.update(options.settings)
-  const platform: Platform = {
-    shell: 'web',
-    appVersion: '0.0.0-test',
-    dataDir: options.dataDir,
-    secretBox: { isAvailable: () => false, encrypt: () => Buffer.alloc(0), decrypt: () => '' },
-    config: memoryConfig(),
-    desktop: { openExternal: async () => {}, openPath: async () => {} },
-  }
-  const chat: Chat = createChat({
-    platform,
-    env: { baseUrl: options.baseUrl, issuer: 'http://127.0.0.1:9', oauthPort: 1455, originator: 'codex_desk' },
+  const client = createCodexClient({
+    baseUrl: options.baseUrl,
+    tokens: options.tokens,
+    identity: clientIdentity('codex_desk', '0.0.0-test'),
+    settings: () => settings.get(),
+    log: () => {},
+  })
+  const usage = createUsageMeter()
+  usage.onChange((limits) => events.emit('usage:changed', limits))
+  const models = createModelList({
+    fetchList: (signal) => client.listModels({ signal }),
+    cache: createModelCache(options.dataDir, () => {}),
+    accounts: accounts.feed,
+    onChange: (list) => events.emit('models:changed', list),
+    clock: options.clock,
+  })
+  const service = createConversationService({
+    store: options.store,
+    client,
+    models,
+    tools: options.tools ?? createToolRegistry(),
     events,
     settings,
-    store: options.store,
-    tokens: options.tokens,
-    accounts: accounts.feed,
-    clock: options.clock,
-    tools: options.tools,
+    onUsageLimits: usage.update,
+    saveFile: options.saveFile,
+    log: () => {},
   })
+  const handlers: Pick<Handlers, ChatChannel | ConversationChannel | 'models:list' | 'usage:get'> = {
+    ...service.handlers,
+    'models:list': () => models.current(),
+    'usage:get': () => usage.current(),
+  }
 
-  function call<C extends ChatChannels>(channel: C, input: ValidInput<C>): Promise<RequestOutput<C>> {
-    const handler = chat.handlers[channel] as (input: ValidInput<C>) => Promise<RequestOutput<C>> | RequestOutput<C>
+  type Served = keyof typeof handlers
+  function call<C extends Served>(channel: C, input: ValidInput<C>): Promise<RequestOutput<C>> {
+    const handler: Handler<C> = handlers[channel]
     return Promise.resolve().then(() => handler(input))
+  }
+
+  /** The model and effort main gives a new chat the user did not choose one for. */
+  async function newChatModel(): Promise<{ model: string; effort: string | null }> {
+    const { model, effort } = await call('conversations:create', undefined)
+    return { model, effort }
   }
 
   /** Resolves with the first chat event (from `since` on) that matches. */
@@ -143,5 +177,23 @@ export function createChatHarness(options: HarnessOptions) {
     })
   }
 
-  return { chat, call, settings, accounts, chatEvents, usageEvents, modelEvents, waitForEvent, waitUntil, nextFinished }
+  return {
+    start: () => models.start(),
+    async dispose() {
+      await service.dispose()
+      models.dispose()
+    },
+    call,
+    newChatModel,
+    settings,
+    accounts,
+    chatEvents,
+    sequence,
+    usageEvents,
+    modelEvents,
+    busyChanges,
+    waitForEvent,
+    waitUntil,
+    nextFinished,
+  }
 }

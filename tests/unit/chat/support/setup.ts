@@ -6,7 +6,7 @@ import { type FakeCodex, startFakeCodex } from '../../../../src/fake-codex/serve
 import type { InputItem } from '../../../../src/main/codex/types'
 import type { ModelListClock } from '../../../../src/main/models/model-list'
 import type { AccessCredentials, TokenProvider } from '../../../../src/main/ports'
-import { openStorage } from '../../../../src/main/storage'
+import { openConversationStore } from '../../../../src/main/storage'
 import type { ToolRegistry } from '../../../../src/main/tools'
 import type { AccountState, Settings } from '../../../../src/shared/domain'
 import { createChatHarness } from './harness'
@@ -22,6 +22,8 @@ export interface SetupOptions {
   /** Default: signed in as the account whose token the fake accepts. */
   account?: AccountState
   clock?: ModelListClock
+  /** What the Electron shell's save dialog would do with an export. */
+  saveFile?(suggestedName: string, content: string): Promise<string | null>
   /** Runs before the chat starts, e.g. to seed a cached model list or change the fake's. */
   prepare?(dataDir: string, fake: FakeCodex): Promise<void>
 }
@@ -35,8 +37,7 @@ export async function setupChat(options: SetupOptions = {}) {
   fake.responses.acceptToken(credentials.accessToken, account)
   const dataDir = await mkdtemp(join(tmpdir(), 'codex-desk-chat-'))
   await options.prepare?.(dataDir, fake)
-  const storage = await openStorage({ dataDir, modelFor: () => ({ model: 'gpt-5.4', effort: 'medium' }) })
-  const { store } = storage
+  const store = await openConversationStore({ dataDir })
   const tokens: TokenProvider = {
     async getCredentials() {
       await options.beforeRequest?.()
@@ -52,15 +53,16 @@ export async function setupChat(options: SetupOptions = {}) {
     dataDir,
     account: options.account,
     clock: options.clock,
+    saveFile: options.saveFile,
     // Retries are exercised in the client's own tests; here they only need to be quick.
     settings: { retryBaseDelayMs: 1, ...options.settings },
   })
-  await harness.chat.start()
+  await harness.start()
   const { id } = await store.create({ model: 'gpt-5.4', effort: 'medium', workspace: null })
   onTestFinished(async () => {
-    await harness.chat.dispose()
+    await harness.dispose()
     await fake.close()
-    await storage.dispose()
+    await store.close()
     await rm(dataDir, { recursive: true, force: true })
   })
 

@@ -1,4 +1,3 @@
-import { isThreadStreaming } from '../../chat/chat-reducer'
 import { useAccountStore } from '../../stores/account-store'
 import { useChatStore } from '../../stores/chat-store'
 import { useConversationsStore } from '../../stores/conversations-store'
@@ -46,8 +45,7 @@ export function ChatPane() {
   const loadError = useChatStore((state) => state.loadError)
   const activeId = useConversationsStore((state) => state.activeId)
   const summary = useConversationsStore((state) => state.summaries.find((candidate) => candidate.id === activeId))
-  const busyFlag = useConversationsStore((state) => (activeId ? state.busyById[activeId] : undefined))
-  const streaming = (thread ? isThreadStreaming(thread) : false) || (busyFlag ?? summary?.busy ?? false)
+  const streaming = summary?.busy ?? false
 
   return (
     <main className="chat-pane">

@@ -62,7 +62,6 @@ export const MessageView = memo(function MessageView({ message, isLast, busy }: 
     requestEdit(null)
   }, [editRequested, requestEdit])
   const regenerate = useChatStore((state) => state.regenerate)
-  const retry = useChatStore((state) => state.retry)
   const edit = useChatStore((state) => state.edit)
   const text = plainText(message.parts)
   const isAssistant = message.role === 'assistant'
@@ -119,7 +118,7 @@ export const MessageView = memo(function MessageView({ message, isLast, busy }: 
             </button>
           )}
           {isAssistant && isLast && !busy && message.state === 'error' && limitReset && (
-            <button type="button" className="small-button" onClick={() => void retry()}>
+            <button type="button" className="small-button" onClick={() => void regenerate()}>
               Retry
             </button>
           )}

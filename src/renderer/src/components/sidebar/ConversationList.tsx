@@ -6,7 +6,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import type { ConversationSummary } from '../../../../shared/domain'
-import { isConversationBusy } from '../../stores/conversations-store'
 import { ConversationItem } from './ConversationItem'
 
 /** Every entry is one line of the same height (the height of `.conversation-item` in app.css), so rows are placed, not measured. */
@@ -18,7 +17,6 @@ const PAGE_ROWS = 10
 interface ConversationListProps {
   conversations: readonly ConversationSummary[]
   activeId: string | null
-  busyById: Record<string, boolean>
 }
 
 /** Where a key moves the focus from `index` in a list of `count`; null for keys the list does not handle. */
@@ -42,7 +40,7 @@ export function nextRowIndex(key: string, index: number, count: number): number 
   }
 }
 
-export function ConversationList({ conversations, activeId, busyById }: ConversationListProps) {
+export function ConversationList({ conversations, activeId }: ConversationListProps) {
   const scrollRef = useRef<HTMLElement>(null)
   const listRef = useRef<HTMLUListElement>(null)
   const [focusedId, setFocusedId] = useState<string | null>(null)
@@ -108,7 +106,7 @@ export function ConversationList({ conversations, activeId, busyById }: Conversa
                 offset={row.start}
                 conversation={conversation}
                 active={conversation.id === activeId}
-                busy={isConversationBusy(busyById, conversation)}
+                busy={conversation.busy ?? false}
                 tabbable={conversation.id === tabbableId}
               />
             )

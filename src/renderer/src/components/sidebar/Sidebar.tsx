@@ -14,7 +14,6 @@ export function Sidebar() {
   const searchHits = useConversationsStore((state) => state.searchHits)
   const searchQuery = useConversationsStore((state) => state.searchQuery)
   const searchEpoch = useConversationsStore((state) => state.searchEpoch)
-  const busyById = useConversationsStore((state) => state.busyById)
   const startNew = useChatStore((state) => state.startNew)
   const openSettings = useUiStore((state) => state.openSettings)
   const sorted = useMemo(() => sortConversations(summaries), [summaries])
@@ -30,7 +29,7 @@ export function Sidebar() {
       {searchHits ? (
         <SearchResults hits={searchHits} query={searchQuery} />
       ) : (
-        <ConversationList conversations={sorted} activeId={activeId} busyById={busyById} />
+        <ConversationList conversations={sorted} activeId={activeId} />
       )}
       <div className="sidebar-footer">
         <ImportButton />

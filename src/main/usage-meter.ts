@@ -1,5 +1,5 @@
-import type { UsageLimits } from '../../shared/domain'
-import type { UsageMeter } from '../ports'
+import type { UsageLimits } from '../shared/domain'
+import type { UsageMeter } from './ports'
 
 /**
  * The latest known usage windows. Headers and `codex.rate_limits` events each report part of the picture, so an

@@ -1,0 +1,12 @@
+import { z } from 'zod'
+import type { AppInfo } from '../domain'
+import { none, request } from './common'
+
+/** The app itself: what it is, and the doors out of it (the data folder, a web link). */
+export const appChannels = {
+  'app:info': request<AppInfo>()(none),
+  'app:open-data-folder': request<void>()(none),
+  'app:open-external': request<void>()(z.object({ url: z.url({ protocol: /^https?$/ }) }).strict()),
+} as const
+
+export type AppEvents = Record<never, never>

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import type { ConversationSnapshot, ConversationSummary, ExportResult, SearchHit } from '../domain'
+import { effortSchema, id, modelSlug, none, request } from './common'
+
+/** The saved conversations: the list, search, one conversation, and what a person does to one. */
+export const conversationChannels = {
+  'conversations:list': request<ConversationSummary[]>()(none),
+  'conversations:search': request<SearchHit[]>()(z.object({ query: z.string().max(500) }).strict()),
+  'conversations:get': request<ConversationSnapshot>()(z.object({ id }).strict()),
+  'conversations:create': request<ConversationSummary>()(
+    z.object({ model: modelSlug.optional(), effort: effortSchema.nullable().optional() }).strict().optional(),
+  ),
+  'conversations:rename': request<ConversationSummary>()(
+    z.object({ id, title: z.string().trim().min(1).max(200) }).strict(),
+  ),
+  'conversations:pin': request<ConversationSummary>()(z.object({ id, pinned: z.boolean() }).strict()),
+  'conversations:delete': request<void>()(z.object({ id }).strict()),
+  'conversations:set-model': request<ConversationSummary>()(
+    z.object({ id, model: modelSlug, effort: effortSchema.nullable() }).strict(),
+  ),
+  'conversations:export': request<ExportResult>()(z.object({ id, format: z.enum(['markdown', 'json']) }).strict()),
+  'conversations:import': request<ConversationSummary>()(z.object({ content: z.string().max(50_000_000) }).strict()),
+} as const
+
+export interface ConversationEvents {
+  'conversations:changed': { upserted?: ConversationSummary; removedId?: string }
+}
