@@ -2,7 +2,6 @@
 export const APP_ERROR_KINDS = [
   'invalid-payload',
   'unknown-channel',
-  'not-implemented',
   'not-found',
   'not-signed-in',
   'sign-in-again',
@@ -28,7 +27,6 @@ export const APP_ERROR_KINDS = [
   'busy',
   'storage',
   'import-invalid',
-  'tool',
   'internal',
 ] as const
 

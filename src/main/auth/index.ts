@@ -1,4 +1,5 @@
 import type { AccountState } from '../../shared/domain'
+import type { AccountChannel } from '../../shared/ipc-contract'
 import type { Capability } from '../capability'
 import { clientIdentity } from '../client-identity'
 import type { ServiceEnv } from '../config'
@@ -10,12 +11,9 @@ import { type BindRetry, CODEX_BIND_RETRY } from './loopback-bind'
 import { ALLOWED_DEFAULT_PORT, ALLOWED_FALLBACK_PORT, LOGIN_TIMEOUT_MS } from './oauth-constants'
 import { createSignIn } from './sign-in'
 import { createTokenManager } from './token-manager'
-import { type IssuedTokens, sessionFromSignIn } from './token-session'
 import { createTokenStore } from './token-store'
 
 export type { IssuedTokens } from './token-session'
-
-export type AccountChannels = 'account:get' | 'account:sign-in' | 'account:cancel-sign-in' | 'account:sign-out'
 
 export interface AuthDeps {
   platform: Platform
@@ -32,12 +30,10 @@ export interface AuthDeps {
   now?: () => number
 }
 
-export interface Auth extends Capability<AccountChannels> {
+export interface Auth extends Capability<AccountChannel> {
   tokens: TokenProvider
   /** The sign-in as it stands; its changes go out as `account:changed`. */
   account(): AccountState
-  /** Signs in with tokens obtained elsewhere, without a browser: for `npm run demo` and tests only. */
-  adoptTokens(tokens: IssuedTokens): AccountState
 }
 
 export function createAuth(deps: AuthDeps): Auth {
@@ -99,10 +95,6 @@ export function createAuth(deps: AuthDeps): Auth {
   return {
     tokens: manager,
     account: () => view.current(),
-    adoptTokens(tokens) {
-      manager.adopt(sessionFromSignIn(tokens, now()))
-      return view.current()
-    },
     handlers: {
       'account:get': () => view.current(),
       'account:sign-in': () => signIn.start(),

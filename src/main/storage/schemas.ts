@@ -17,7 +17,8 @@ import { effortSchema } from '../../shared/ipc-contract'
  */
 
 const appErrorSchema: z.ZodType<AppError> = z.object({
-  kind: z.enum(APP_ERROR_KINDS),
+  // A kind this version does not know (from another version, or one retired) still shows the message it came with.
+  kind: z.enum(APP_ERROR_KINDS).catch('internal'),
   message: z.string(),
   status: z.number().optional(),
   code: z.string().optional(),

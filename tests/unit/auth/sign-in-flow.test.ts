@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { encodeJwt } from '../../../src/fake-codex/jwt'
+import { sessionFromSignIn } from '../../../src/main/auth/token-session'
 import { completeInBrowser, type Fixture, setUp, toLoopback } from './support'
 
 let fixture: Fixture
@@ -139,17 +140,19 @@ describe('signing in with ChatGPT', () => {
   })
 
   it('refuses tokens that carry no ChatGPT account id', () => {
-    const app = fixture.start()
     const exp = Math.floor(Date.now() / 1000) + 3600
     const anonymous = encodeJwt({ exp, email: 'nobody@example.com' })
     expect(() =>
-      app.auth.adoptTokens({ id_token: anonymous, access_token: anonymous, refresh_token: 'rt', expires_in: 3600 }),
+      sessionFromSignIn(
+        { id_token: anonymous, access_token: anonymous, refresh_token: 'rt', expires_in: 3600 },
+        Date.now(),
+      ),
     ).toThrow(/account id is missing/)
   })
 
   it('forgets every token on sign-out', async () => {
     const app = fixture.start()
-    app.auth.adoptTokens(fixture.fake.issuer.issueTokens())
+    await app.signInWithBrowser()
     expect(await app.signOut()).toMatchObject({ status: 'signed-out' })
     await expect(app.auth.tokens.getCredentials()).rejects.toMatchObject({ error: { kind: 'not-signed-in' } })
     expect((await fixture.start().account()).status).toBe('signed-out')

@@ -3,9 +3,9 @@ import { createServer as createHttpServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type FakeCodex, type FakeCodexOptions, startFakeCodex } from '../../../src/fake-codex/server'
-import { type Auth, createAuth } from '../../../src/main/auth'
+import { type Auth, createAuth, type IssuedTokens } from '../../../src/main/auth'
 import type { BindRetry } from '../../../src/main/auth/loopback-bind'
-import type { EventSink } from '../../../src/main/ipc/event-hub'
+import { EventHub } from '../../../src/main/ipc/event-hub'
 import { createNodeSecretBox } from '../../../src/main/platform/node-secret-box'
 import type { KeyValueStore, Platform, SecretBox } from '../../../src/main/platform/types'
 import type { SettingsService } from '../../../src/main/ports'
@@ -113,6 +113,8 @@ export interface TestApp {
   opened: string[]
   account(): Promise<AccountState>
   signIn(): Promise<AccountState>
+  /** Signs in all the way, playing the browser's part, and returns the tokens the issuer handed out. */
+  signInWithBrowser(): Promise<IssuedTokens>
   cancelSignIn(): Promise<AccountState>
   signOut(): Promise<AccountState>
   /** Resolves with the first state (now or later) that matches. */
@@ -125,14 +127,11 @@ export function startApp(options: AppOptions): TestApp {
   const changes: AccountState[] = []
   const waiters = new Set<(state: AccountState) => void>()
   const opened: string[] = []
-  const events: EventSink = {
-    emit(event, payload) {
-      if (event !== 'account:changed') return
-      const state = payload as AccountState
-      changes.push(state)
-      for (const waiter of waiters) waiter(state)
-    },
-  }
+  const events = new EventHub()
+  events.on('account:changed', (state) => {
+    changes.push(state)
+    for (const waiter of waiters) waiter(state)
+  })
   const platform: Platform = {
     shell: 'web',
     appVersion: '0.0.0-test',
@@ -161,6 +160,18 @@ export function startApp(options: AppOptions): TestApp {
     loginTimeoutMs: options.loginTimeoutMs,
   })
   const { handlers } = auth
+  async function waitFor(predicate: (state: AccountState) => boolean): Promise<AccountState> {
+    const now = await handlers['account:get'](undefined)
+    if (predicate(now)) return now
+    return new Promise((resolve) => {
+      const waiter = (state: AccountState) => {
+        if (!predicate(state)) return
+        waiters.delete(waiter)
+        resolve(state)
+      }
+      waiters.add(waiter)
+    })
+  }
   return {
     auth,
     configFile,
@@ -168,20 +179,18 @@ export function startApp(options: AppOptions): TestApp {
     opened,
     account: async () => handlers['account:get'](undefined),
     signIn: async () => handlers['account:sign-in'](undefined),
+    async signInWithBrowser() {
+      const { authorizeUrl } = await handlers['account:sign-in'](undefined)
+      if (!authorizeUrl) throw new Error('Sign-in started without an authorize URL.')
+      await (await completeInBrowser(authorizeUrl)).text()
+      await waitFor((state) => state.status === 'signed-in')
+      const issued = options.fake.issuer.issuedTokens().at(-1)
+      if (!issued) throw new Error('The issuer handed out no tokens.')
+      return issued
+    },
     cancelSignIn: async () => handlers['account:cancel-sign-in'](undefined),
     signOut: async () => handlers['account:sign-out'](undefined),
-    async waitFor(predicate) {
-      const now = await handlers['account:get'](undefined)
-      if (predicate(now)) return now
-      return new Promise((resolve) => {
-        const waiter = (state: AccountState) => {
-          if (!predicate(state)) return
-          waiters.delete(waiter)
-          resolve(state)
-        }
-        waiters.add(waiter)
-      })
-    },
+    waitFor,
   }
 }
 

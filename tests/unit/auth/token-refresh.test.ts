@@ -23,8 +23,7 @@ describe('keeping the sign-in fresh near expiry', () => {
   })
   it('refreshes once for 20 requests that all find the token about to expire', async () => {
     const app = fixture.start()
-    const issued = fixture.fake.issuer.issueTokens()
-    app.auth.adoptTokens(issued)
+    const issued = await app.signInWithBrowser()
 
     const credentials = await Promise.all(Array.from({ length: 20 }, () => app.auth.tokens.getCredentials()))
 
@@ -36,7 +35,7 @@ describe('keeping the sign-in fresh near expiry', () => {
 
   it('keeps working after a restart that follows a refresh, because the rotated token was saved', async () => {
     const app = fixture.start()
-    app.auth.adoptTokens(fixture.fake.issuer.issueTokens())
+    await app.signInWithBrowser()
     await app.auth.tokens.getCredentials()
 
     const restarted = fixture.start()
@@ -48,8 +47,7 @@ describe('keeping the sign-in fresh near expiry', () => {
 
   it('signs out with "Sign in again" when the refresh token was already used elsewhere', async () => {
     const app = fixture.start()
-    const issued = fixture.fake.issuer.issueTokens()
-    app.auth.adoptTokens(issued)
+    const issued = await app.signInWithBrowser()
     expect((await refreshWith(issued.refresh_token)).status).toBe(200)
 
     await expect(app.auth.tokens.getCredentials()).rejects.toMatchObject({
@@ -64,7 +62,7 @@ describe('keeping the sign-in fresh near expiry', () => {
 
   it('stays signed in when the refresh fails with a server error', async () => {
     const app = fixture.start()
-    app.auth.adoptTokens(fixture.fake.issuer.issueTokens())
+    await app.signInWithBrowser()
     fixture.fake.issuer.failNextRefresh(503)
 
     await expect(app.auth.tokens.getCredentials()).rejects.toMatchObject({ error: { retryable: true } })
@@ -74,7 +72,7 @@ describe('keeping the sign-in fresh near expiry', () => {
 
   it('announces each refresh with the new expiry and no token', async () => {
     const app = fixture.start()
-    app.auth.adoptTokens(fixture.fake.issuer.issueTokens())
+    await app.signInWithBrowser()
     const before = app.changes.length
     const { accessToken } = await app.auth.tokens.getCredentials()
 
@@ -95,14 +93,14 @@ describe('keeping the sign-in fresh far from expiry', () => {
 
   it('does not refresh a token that is far from expiry', async () => {
     const app = fixture.start()
-    app.auth.adoptTokens(fixture.fake.issuer.issueTokens())
+    await app.signInWithBrowser()
     await app.auth.tokens.getCredentials()
     expect(fixture.fake.issuer.refreshCount).toBe(0)
   })
 
   it('refreshes after a 401 only when nobody has refreshed the rejected token yet', async () => {
     const app = fixture.start()
-    app.auth.adoptTokens(fixture.fake.issuer.issueTokens())
+    await app.signInWithBrowser()
     const rejected = await app.auth.tokens.getCredentials()
 
     const renewed = await app.auth.tokens.refreshAfterUnauthorized(rejected)

@@ -18,8 +18,7 @@ function everyFileInDataDir(): string {
 describe('keeping the tokens on this computer', () => {
   it('writes no token in clear to disk', async () => {
     const app = fixture.start()
-    const issued = fixture.fake.issuer.issueTokens()
-    app.auth.adoptTokens(issued)
+    const issued = await app.signInWithBrowser()
 
     const onDisk = everyFileInDataDir()
     expect(onDisk).toContain('"encrypted"')
@@ -30,13 +29,13 @@ describe('keeping the tokens on this computer', () => {
     expect(onDisk).not.toContain('demo@example.com')
   })
 
-  it('keeps the key file readable by its owner only', () => {
-    fixture.start().auth.adoptTokens(fixture.fake.issuer.issueTokens())
+  it('keeps the key file readable by its owner only', async () => {
+    await fixture.start().signInWithBrowser()
     expect(statSync(join(fixture.dataDir, 'secret.key')).mode & 0o777).toBe(0o600)
   })
 
   it('stays signed in after a restart', async () => {
-    fixture.start().auth.adoptTokens(fixture.fake.issuer.issueTokens())
+    await fixture.start().signInWithBrowser()
     const restarted = fixture.start()
     expect(await restarted.account()).toMatchObject({ status: 'signed-in', email: 'demo@example.com' })
     const { accessToken } = await restarted.auth.tokens.getCredentials()
@@ -44,7 +43,7 @@ describe('keeping the tokens on this computer', () => {
   })
 
   it('starts signed out, with a reason, when the stored sign-in cannot be decrypted', async () => {
-    fixture.start().auth.adoptTokens(fixture.fake.issuer.issueTokens())
+    await fixture.start().signInWithBrowser()
     rmSync(join(fixture.dataDir, 'secret.key'))
 
     const restarted = fixture.start()
@@ -57,8 +56,7 @@ describe('keeping the tokens on this computer', () => {
 
   it('keeps the tokens in memory only, and says so, when the OS offers no encryption', async () => {
     const app = fixture.start({ secretBox: unavailableSecretBox() })
-    const issued = fixture.fake.issuer.issueTokens()
-    app.auth.adoptTokens(issued)
+    const issued = await app.signInWithBrowser()
 
     expect(await app.account()).toMatchObject({ status: 'signed-in', tokenStorage: 'memory' })
     expect(everyFileInDataDir()).not.toContain(issued.refresh_token)
@@ -68,8 +66,7 @@ describe('keeping the tokens on this computer', () => {
   it('stores the tokens unencrypted only once the user allowed it', async () => {
     const settings = settingsWith()
     const app = fixture.start({ secretBox: unavailableSecretBox(), settings })
-    const issued = fixture.fake.issuer.issueTokens()
-    app.auth.adoptTokens(issued)
+    const issued = await app.signInWithBrowser()
 
     settings.set({ allowPlainTokenStorage: true })
 

@@ -13,6 +13,23 @@ async function chatWithThreeMessages(dataDir: string) {
 }
 
 describe('damaged conversation files', () => {
+  it('shows an answer whose error kind this version does not know, with its message', async () => {
+    const dataDir = await tempDataDir()
+    const { id, file } = await chatWithThreeMessages(dataDir)
+    const failed = {
+      id: 'a1',
+      role: 'assistant',
+      createdAt: 17_000,
+      parts: [],
+      state: 'error',
+      error: { kind: 'tool', message: 'The tool broke.' },
+    }
+    await appendFile(file, `${JSON.stringify({ v: 2, type: 'message', at: 17_000, message: failed })}\n`)
+
+    const { messages } = await (await openStore(dataDir)).get(id)
+    expect(messages.at(-1)).toMatchObject({ id: 'a1', error: { kind: 'internal', message: 'The tool broke.' } })
+  })
+
   it('opens a conversation whose last line was cut off by a crash, with a warning', async () => {
     const dataDir = await tempDataDir()
     const { id, messages, file } = await chatWithThreeMessages(dataDir)
