@@ -1,9 +1,11 @@
 import type { FunctionToolSpec } from '../codex/types'
-import { fileTools } from './file-tools'
+import { listDirectory } from './list-directory'
 import { enforceCap } from './output-cap'
+import { readFile } from './read-file'
 import { runCommand } from './run-command'
 import { getCurrentTime } from './time-tool'
 import { type Tool, ToolError } from './types'
+import { writeFile } from './write-file'
 
 /** A function call the model completed (`output_item.done`), for the runner to execute. */
 export interface ToolCallRequest {
@@ -34,7 +36,7 @@ export interface ToolRegistry {
   execute(call: Pick<ToolCallRequest, 'name' | 'arguments'>, context: ToolRunContext): Promise<ToolResult>
 }
 
-export const builtinTools: readonly Tool[] = [getCurrentTime, ...fileTools, runCommand]
+export const builtinTools: readonly Tool[] = [getCurrentTime, listDirectory, readFile, writeFile, runCommand]
 
 class ToolTimeout extends Error {}
 
