@@ -175,3 +175,15 @@ export async function readFolderConfined(workspace: string, requested: string): 
     await folder.close()
   }
 }
+
+/**
+ * Opens a file a walk of the workspace found (`absolute` is a path inside `root`), refusing a final link and, where
+ * /proc tells what was really opened, a file that a swapped folder put outside the workspace. Null when refused.
+ */
+export async function openFoundFile(root: string, absolute: string): Promise<FileHandle | null> {
+  const handle = await open(absolute, constants.O_RDONLY | constants.O_NOFOLLOW).catch(() => null)
+  if (handle === null || !viaProc) return handle
+  if (isInside(root, await readlink(`/proc/self/fd/${handle.fd}`))) return handle
+  await handle.close()
+  return null
+}

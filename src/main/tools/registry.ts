@@ -3,6 +3,7 @@ import { listDirectory } from './list-directory'
 import { enforceCap } from './output-cap'
 import { readFile } from './read-file'
 import { runCommand } from './run-command'
+import { searchFiles } from './search-files'
 import { getCurrentTime } from './time-tool'
 import { type Tool, ToolError } from './types'
 import { writeFile } from './write-file'
@@ -36,7 +37,14 @@ export interface ToolRegistry {
   execute(call: Pick<ToolCallRequest, 'name' | 'arguments'>, context: ToolRunContext): Promise<ToolResult>
 }
 
-export const builtinTools: readonly Tool[] = [getCurrentTime, listDirectory, readFile, writeFile, runCommand]
+export const builtinTools: readonly Tool[] = [
+  getCurrentTime,
+  listDirectory,
+  readFile,
+  searchFiles,
+  writeFile,
+  runCommand,
+]
 
 class ToolTimeout extends Error {}
 

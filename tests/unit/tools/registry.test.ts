@@ -18,7 +18,7 @@ describe('tool registry', () => {
       createToolRegistry()
         .specs('/some/folder')
         .map((spec) => spec.name),
-    ).toEqual(['get_current_time', 'list_directory', 'read_file', 'write_file', 'run_command'])
+    ).toEqual(['get_current_time', 'list_directory', 'read_file', 'search_files', 'write_file', 'run_command'])
   })
 
   it('describes each tool as a flat function tool with a JSON schema', () => {
@@ -35,7 +35,8 @@ describe('tool registry', () => {
 
   it('asks before writing files or running commands, not before reading', () => {
     const tools = createToolRegistry()
-    expect(['read_file', 'list_directory', 'get_current_time'].map(tools.needsApproval)).toEqual([false, false, false])
+    const readers = ['read_file', 'list_directory', 'search_files', 'get_current_time']
+    expect(readers.map(tools.needsApproval)).toEqual([false, false, false, false])
     expect(['write_file', 'run_command'].map(tools.needsApproval)).toEqual([true, true])
   })
 
