@@ -1,4 +1,5 @@
 import type { FunctionToolSpec } from '../codex/types'
+import { applyPatch } from './apply-patch'
 import { listDirectory } from './list-directory'
 import { enforceCap } from './output-cap'
 import { readFile } from './read-file'
@@ -43,6 +44,7 @@ export const builtinTools: readonly Tool[] = [
   readFile,
   searchFiles,
   writeFile,
+  applyPatch,
   runCommand,
 ]
 

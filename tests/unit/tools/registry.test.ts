@@ -18,7 +18,15 @@ describe('tool registry', () => {
       createToolRegistry()
         .specs('/some/folder')
         .map((spec) => spec.name),
-    ).toEqual(['get_current_time', 'list_directory', 'read_file', 'search_files', 'write_file', 'run_command'])
+    ).toEqual([
+      'get_current_time',
+      'list_directory',
+      'read_file',
+      'search_files',
+      'write_file',
+      'apply_patch',
+      'run_command',
+    ])
   })
 
   it('describes each tool as a flat function tool with a JSON schema', () => {
@@ -37,7 +45,7 @@ describe('tool registry', () => {
     const tools = createToolRegistry()
     const readers = ['read_file', 'list_directory', 'search_files', 'get_current_time']
     expect(readers.map(tools.needsApproval)).toEqual([false, false, false, false])
-    expect(['write_file', 'run_command'].map(tools.needsApproval)).toEqual([true, true])
+    expect(['write_file', 'apply_patch', 'run_command'].map(tools.needsApproval)).toEqual([true, true, true])
   })
 
   it('tells the current time without a workspace', async () => {
