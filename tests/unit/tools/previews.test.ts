@@ -1,7 +1,7 @@
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { previewPatch, previewWrite } from '../../../src/main/tools'
+import { previewPatch, previewToolCall, previewWrite } from '../../../src/main/tools'
 import { makeSandbox } from './workspace'
 
 let sandbox: Awaited<ReturnType<typeof makeSandbox>>
@@ -89,6 +89,32 @@ describe('approval previews', () => {
     expect(await previewWrite(sandbox.workspace, '../x.txt', 'x')).toEqual({
       ok: false,
       error: '"../x.txt" is outside the workspace.',
+    })
+  })
+
+  it('previews a call by its tool: command line and folder, write, patch, invalid arguments', async () => {
+    const call = (name: string, args: unknown) =>
+      previewToolCall(sandbox.workspace, { name, arguments: JSON.stringify(args) })
+    expect(await call('run_command', { command: 'rm -rf build' })).toEqual({
+      kind: 'command',
+      command: 'rm -rf build',
+      cwd: sandbox.workspace,
+      timeoutSeconds: 60,
+    })
+    expect(await call('write_file', { path: 'n.txt', content: 'x\n' })).toMatchObject({
+      kind: 'write',
+      preview: { ok: true, isNew: true },
+    })
+    expect(
+      await call('apply_patch', { input: '*** Begin Patch\n*** Add File: p.txt\n+x\n*** End Patch' }),
+    ).toMatchObject({
+      kind: 'patch',
+      preview: { ok: true, files: [{ path: 'p.txt', kind: 'add' }] },
+    })
+    expect(await call('run_command', { cmd: 'ls' })).toMatchObject({ kind: 'invalid' })
+    expect(await call('read_file', { path: 'a' })).toEqual({ kind: 'none' })
+    expect(await previewToolCall(null, { name: 'run_command', arguments: '{"command":"ls"}' })).toMatchObject({
+      kind: 'invalid',
     })
   })
 })
