@@ -1,9 +1,13 @@
 import type { FunctionToolSpec } from '../codex/types'
-import { fileTools } from './file-tools'
+import { applyPatch } from './apply-patch'
+import { listDirectory } from './list-directory'
 import { enforceCap } from './output-cap'
+import { readFile } from './read-file'
 import { runCommand } from './run-command'
+import { searchFiles } from './search-files'
 import { getCurrentTime } from './time-tool'
 import { type Tool, ToolError } from './types'
+import { writeFile } from './write-file'
 
 /** A function call the model completed (`output_item.done`), for the runner to execute. */
 export interface ToolCallRequest {
@@ -34,7 +38,18 @@ export interface ToolRegistry {
   execute(call: Pick<ToolCallRequest, 'name' | 'arguments'>, context: ToolRunContext): Promise<ToolResult>
 }
 
-export const builtinTools: readonly Tool[] = [getCurrentTime, ...fileTools, runCommand]
+export const builtinTools: readonly Tool[] = [
+  getCurrentTime,
+  listDirectory,
+  readFile,
+  searchFiles,
+  writeFile,
+  applyPatch,
+  runCommand,
+]
+
+/** How long a tool that settles on abort gets to do so before the registry stops waiting for it anyway. */
+const SETTLE_GRACE_MS = 10_000
 
 class ToolTimeout extends Error {}
 
@@ -53,15 +68,22 @@ function failure(message: string): ToolResult {
 
 /**
  * Races the handler against the turn's signal and the tool's timeout, so a handler that ignores its signal still
- * cannot hold the turn; the aborted signal tells the handler to release what it holds.
+ * cannot hold the turn; the aborted signal tells the handler to release what it holds. A tool that settles on abort
+ * is given a grace period to return what it has.
  */
 async function invokeBounded(tool: Tool, args: unknown, context: ToolRunContext): Promise<string> {
   const controller = new AbortController()
   const abort = () => controller.abort(context.signal.reason)
   context.signal.addEventListener('abort', abort, { once: true })
   const timer = setTimeout(() => controller.abort(new ToolTimeout()), tool.timeoutMs)
+  let grace: ReturnType<typeof setTimeout> | undefined
   const aborted = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
+    const giveUp = () => reject(controller.signal.reason)
+    const onAbort = () => {
+      if (tool.settlesOnAbort) grace = setTimeout(giveUp, SETTLE_GRACE_MS)
+      else giveUp()
+    }
+    controller.signal.addEventListener('abort', onAbort, { once: true })
   })
   try {
     const work = tool.invoke(args, {
@@ -75,6 +97,7 @@ async function invokeBounded(tool: Tool, args: unknown, context: ToolRunContext)
     return await Promise.race([work, aborted])
   } finally {
     clearTimeout(timer)
+    clearTimeout(grace)
     context.signal.removeEventListener('abort', abort)
   }
 }
@@ -104,6 +127,9 @@ export function createToolRegistry(tools: readonly Tool[] = builtinTools): ToolR
         const output = await invokeBounded(tool, parseArguments(call.arguments), context)
         return { state: 'done', output: enforceCap(output, tool.outputCap) }
       } catch (error) {
+        if (error instanceof ToolError && error.output !== undefined) {
+          return { state: 'error', output: enforceCap(error.output, tool.outputCap), error: error.message }
+        }
         if (error instanceof ToolTimeout) return failure(`The tool timed out after ${tool.timeoutMs / 1000} s.`)
         if (context.signal.aborted) return failure('The tool call was cancelled.')
         if (error instanceof ToolError) return failure(error.message)

@@ -22,14 +22,24 @@ export interface Tool {
   needsWorkspace: boolean
   timeoutMs: number
   outputCap: number
+  /**
+   * The handler ends soon after its signal aborts and returns what it has (a command's output so far), so the
+   * registry waits for it instead of abandoning it at once. Unset: the registry stops waiting at the abort.
+   */
+  settlesOnAbort?: boolean
   invoke(args: unknown, context: ToolContext): Promise<string>
 }
 
-/** A failure whose message is meant for the model (and the user), e.g. a path outside the workspace. */
+/**
+ * A failure whose message is meant for the model (and the user), e.g. a path outside the workspace. `output`, when
+ * given, is what the model reads instead of the bare message: a stopped command's output so far, with its note.
+ */
 export class ToolError extends Error {
-  constructor(message: string) {
+  readonly output?: string
+  constructor(message: string, options: { output?: string } = {}) {
     super(message)
     this.name = 'ToolError'
+    if (options.output !== undefined) this.output = options.output
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createToolRegistry, defineTool } from '../../../src/main/tools'
+import { createToolRegistry, defineTool, ToolError } from '../../../src/main/tools'
 
 const signal = () => new AbortController().signal
 
@@ -18,7 +18,15 @@ describe('tool registry', () => {
       createToolRegistry()
         .specs('/some/folder')
         .map((spec) => spec.name),
-    ).toEqual(['get_current_time', 'list_directory', 'read_file', 'write_file', 'run_command'])
+    ).toEqual([
+      'get_current_time',
+      'list_directory',
+      'read_file',
+      'search_files',
+      'write_file',
+      'apply_patch',
+      'run_command',
+    ])
   })
 
   it('describes each tool as a flat function tool with a JSON schema', () => {
@@ -35,8 +43,45 @@ describe('tool registry', () => {
 
   it('asks before writing files or running commands, not before reading', () => {
     const tools = createToolRegistry()
-    expect(['read_file', 'list_directory', 'get_current_time'].map(tools.needsApproval)).toEqual([false, false, false])
-    expect(['write_file', 'run_command'].map(tools.needsApproval)).toEqual([true, true])
+    const readers = ['read_file', 'list_directory', 'search_files', 'get_current_time']
+    expect(readers.map(tools.needsApproval)).toEqual([false, false, false, false])
+    expect(['write_file', 'apply_patch', 'run_command'].map(tools.needsApproval)).toEqual([true, true, true])
+  })
+
+  it('describes every argument of every tool and accepts no others', () => {
+    for (const spec of createToolRegistry().specs('/w')) {
+      const parameters = spec.parameters as { properties: Record<string, { description?: string }> }
+      expect(spec.parameters, spec.name).toMatchObject({ type: 'object', additionalProperties: false })
+      for (const [name, property] of Object.entries(parameters.properties)) {
+        expect(property.description, `${spec.name}.${name}`).toEqual(expect.any(String))
+      }
+    }
+  })
+
+  it('waits for a tool that settles on abort and passes on what it returned with its error', async () => {
+    const patient = defineTool({
+      name: 'patient',
+      description: 'returns its partial work when stopped',
+      args: z.object({}),
+      approval: 'auto',
+      needsWorkspace: false,
+      timeoutMs: 60_000,
+      outputCap: 100,
+      settlesOnAbort: true,
+      run: (_args, context) =>
+        new Promise<string>((_resolve, reject) => {
+          context.signal.addEventListener('abort', () =>
+            setImmediate(() => reject(new ToolError('stopped', { output: 'half done [stopped]' }))),
+          )
+        }),
+    })
+    const stop = new AbortController()
+    const pending = createToolRegistry([patient]).execute(
+      { name: 'patient', arguments: '{}' },
+      { workspace: null, signal: stop.signal },
+    )
+    stop.abort()
+    expect(await pending).toEqual({ state: 'error', output: 'half done [stopped]', error: 'stopped' })
   })
 
   it('tells the current time without a workspace', async () => {
