@@ -42,7 +42,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language, fenceClosed }
     <div className="code-block">
       <div className="code-block-header">
         <span className="code-block-language">{language ?? 'text'}</span>
-        <CopyButton text={code} label="Code to clipboard" />
+        <CopyButton text={code} label="Copy code" />
       </div>
       <pre>
         {html ? (
