@@ -28,15 +28,6 @@ describe('sidebar', () => {
     expect((await items()).map((item) => item.textContent)).toEqual(['Pinned notes', 'Bug hunt', 'Trip planning'])
   })
 
-  it('adds an entry when I click New chat', async () => {
-    const user = userEvent.setup()
-    renderApp(createTestApi({ conversations }))
-    await waitFor(async () => expect(await items()).toHaveLength(3))
-    await user.click(screen.getByRole('button', { name: 'New chat' }))
-    await waitFor(async () => expect(await items()).toHaveLength(4))
-    expect(itemTitled('Fresh chat 1').getAttribute('aria-current')).toBe('page')
-  })
-
   it('marks the conversation I open as current', async () => {
     const user = userEvent.setup()
     renderApp(createTestApi({ conversations }))

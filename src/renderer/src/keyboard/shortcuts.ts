@@ -44,7 +44,7 @@ export function useAppShortcuts(narrow: boolean): void {
       if (event.defaultPrevented || document.querySelector('[role="dialog"]')) return
       if (isModKey(event, 'n')) {
         event.preventDefault()
-        void useChatStore.getState().startNew()
+        useChatStore.getState().startNew()
       } else if (isModKey(event, 'k')) {
         event.preventDefault()
         ui.openPalette()

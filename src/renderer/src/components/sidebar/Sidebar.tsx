@@ -21,7 +21,7 @@ export function Sidebar() {
 
   return (
     <aside className="sidebar">
-      <button type="button" className="primary-button new-chat" onClick={() => void startNew()}>
+      <button type="button" className="primary-button new-chat" onClick={startNew}>
         <PlusIcon />
         New chat
       </button>
