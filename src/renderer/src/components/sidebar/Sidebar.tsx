@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { useToday } from '../../sidebar/use-today'
 import { useChatStore } from '../../stores/chat-store'
 import { sortConversations, useConversationsStore } from '../../stores/conversations-store'
 import { useUiStore } from '../../stores/ui-store'
@@ -18,6 +19,7 @@ export function Sidebar() {
   const startNew = useChatStore((state) => state.startNew)
   const openSettings = useUiStore((state) => state.openSettings)
   const sorted = useMemo(() => sortConversations(summaries), [summaries])
+  const today = useToday()
 
   return (
     <aside className="sidebar">
@@ -30,7 +32,7 @@ export function Sidebar() {
       {searchHits ? (
         <SearchResults hits={searchHits} query={searchQuery} />
       ) : (
-        <ConversationList conversations={sorted} activeId={activeId} busyById={busyById} />
+        <ConversationList conversations={sorted} activeId={activeId} busyById={busyById} now={today} />
       )}
       <div className="sidebar-footer">
         <ImportButton />
