@@ -1,8 +1,9 @@
-import { useEffect } from 'react'
+import { type CSSProperties, useEffect } from 'react'
 import { ChatPane } from './components/chat/ChatPane'
 import { CommandPalette } from './components/common/CommandPalette'
 import { SettingsDialog } from './components/settings/SettingsDialog'
 import { Sidebar } from './components/sidebar/Sidebar'
+import { SidebarResizer } from './components/sidebar/SidebarResizer'
 import { useAppShortcuts } from './keyboard/shortcuts'
 import { useChatStore } from './stores/chat-store'
 import { useConversationsStore } from './stores/conversations-store'
@@ -26,10 +27,14 @@ export function App() {
     closeOverlay()
   }, [activeId, newChatEpoch, closeOverlay])
 
+  const sidebarWidth = useUiStore((state) => state.sidebarWidth)
+
   const layout = ['app', narrow ? 'narrow' : 'wide', sidebarShown ? 'sidebar-shown' : 'sidebar-hidden']
   return (
-    <div className={layout.join(' ')}>
+    <div className={layout.join(' ')} style={{ '--sidebar-width': `${sidebarWidth}px` } as CSSProperties}>
       {sidebarShown && <Sidebar />}
+      {/* An overlay has its own width and is put away, not resized. */}
+      {sidebarShown && !narrow && <SidebarResizer />}
       {narrow && sidebarShown && <div className="sidebar-backdrop" aria-hidden="true" onClick={closeOverlay} />}
       <ChatPane />
       <SettingsDialog />
