@@ -43,6 +43,9 @@ interface UiState {
   paletteOpen: boolean
   openPalette(): void
   closePalette(): void
+  /** Bumped to put the focus back in the composer (e.g. when the find bar closes). */
+  composerFocusRequest: number
+  focusComposer(): void
   /** A message the user asked to edit from the keyboard (↑ in an empty composer); its view opens the editor. */
   editRequest: string | null
   openSettings(): void
@@ -64,6 +67,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
     set({ sidebarWidth })
   },
   editRequest: null,
+  composerFocusRequest: 0,
+  focusComposer: () => set((state) => ({ composerFocusRequest: state.composerFocusRequest + 1 })),
   paletteOpen: false,
   openPalette: () => set({ paletteOpen: true }),
   closePalette: () => set({ paletteOpen: false }),

@@ -1,4 +1,7 @@
+import type { ChatMessage } from '../../../../shared/domain'
 import { isThreadStreaming } from '../../chat/chat-reducer'
+import { FindContext } from '../../find/find-context'
+import { useConversationFind } from '../../find/use-conversation-find'
 import { useAccountStore } from '../../stores/account-store'
 import { useChatStore } from '../../stores/chat-store'
 import { useConversationsStore } from '../../stores/conversations-store'
@@ -8,6 +11,7 @@ import { Composer } from './Composer'
 import { ContextMeter } from './ContextMeter'
 import { ErrorDetails } from './ErrorDetails'
 import { ExportButtons } from './ExportButtons'
+import { FindBar } from './FindBar'
 import { MessageList } from './MessageList'
 import { ConversationModelPicker, NewChatModelPicker } from './ModelPicker'
 import { NoticeBanners } from './NoticeBanners'
@@ -39,6 +43,8 @@ function EmptyState() {
   )
 }
 
+const NO_MESSAGES: ChatMessage[] = []
+
 /** The open conversation: its header, messages, retry state and the composer. */
 export function ChatPane() {
   const thread = useChatStore((state) => state.thread)
@@ -48,6 +54,7 @@ export function ChatPane() {
   const summary = useConversationsStore((state) => state.summaries.find((candidate) => candidate.id === activeId))
   const busyFlag = useConversationsStore((state) => (activeId ? state.busyById[activeId] : undefined))
   const streaming = (thread ? isThreadStreaming(thread) : false) || (busyFlag ?? summary?.busy ?? false)
+  const find = useConversationFind(thread?.conversationId ?? null, thread?.messages ?? NO_MESSAGES)
 
   return (
     <main className="chat-pane">
@@ -69,13 +76,17 @@ export function ChatPane() {
           <ErrorDetails error={loadError} />
         </div>
       )}
+      {thread && find.open && <FindBar count={find.count} position={find.position} />}
       {thread ? (
-        <MessageList
-          messages={thread.messages}
-          compactions={thread.compactions}
-          notes={thread.notes}
-          busy={streaming}
-        />
+        <FindContext.Provider value={find.view}>
+          <MessageList
+            messages={thread.messages}
+            compactions={thread.compactions}
+            notes={thread.notes}
+            busy={streaming}
+            currentHit={find.view.current}
+          />
+        </FindContext.Provider>
       ) : loadingId ? (
         <p className="loading muted">Loading…</p>
       ) : (

@@ -14,6 +14,7 @@ export function Composer({ streaming }: { streaming: boolean }) {
   const textareaRef = useRef<HTMLTextAreaElement>(null)
   const activeId = useConversationsStore((state) => state.activeId)
   const newChatEpoch = useChatStore((state) => state.newChatEpoch)
+  const focusRequest = useUiStore((state) => state.composerFocusRequest)
   const key = draftKey(activeId)
   const text = useDraftsStore((state) => state.texts[key] ?? '')
   const setDraft = useDraftsStore((state) => state.setText)
@@ -24,10 +25,10 @@ export function Composer({ streaming }: { streaming: boolean }) {
   // While main is out of reach the text stays where it is; Send comes back with the connection.
   const canSend = text.trim() !== '' && !streaming && !sending && connected
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: another conversation or New chat is the trigger, not an input.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another conversation, New chat or a request is the trigger.
   useEffect(() => {
     textareaRef.current?.focus()
-  }, [activeId, newChatEpoch])
+  }, [activeId, newChatEpoch, focusRequest])
 
   useEffect(() => {
     if (!streaming) return
