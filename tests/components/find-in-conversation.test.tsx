@@ -1,5 +1,6 @@
 import { conversationMatches } from '@renderer/find/conversation-find'
-import { screen, waitFor, within } from '@testing-library/react'
+import { MarkdownText } from '@renderer/markdown/MarkdownText'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { ChatMessage } from '../../src/shared/domain'
@@ -23,13 +24,13 @@ const MESSAGES: ChatMessage[] = [
   text('a2', 'assistant', 'Put the shed behind the garden.'),
 ]
 
-async function openGardenPlans() {
+async function openGardenPlans(messages = MESSAGES, shown = 'And the shed?') {
   const user = userEvent.setup()
   const api = createTestApi({ conversations: [conversation] })
-  api.handle('conversations:get', () => ({ ...conversation, workspace: null, compactions: [], messages: MESSAGES }))
+  api.handle('conversations:get', () => ({ ...conversation, workspace: null, compactions: [], messages }))
   renderApp(api)
   await user.click(await screen.findByText('Garden plans'))
-  await screen.findByText('And the shed?')
+  await screen.findByText(shown)
   return user
 }
 
@@ -107,6 +108,18 @@ describe('find in conversation', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' })))
   })
 
+  it('searches a long conversation to the end before it counts', async () => {
+    // 600 paragraphs to parse: more than one slice of the find's time, on any machine.
+    const steps = (from: number) =>
+      Array.from({ length: 30 }, (_, step) => `Step **${from + step}**: water the garden.`).join('\n\n')
+    const long = Array.from({ length: 40 }, (_, index) =>
+      index % 2 ? text(`m${index}`, 'assistant', steps(index * 30)) : text(`m${index}`, 'user', `Part ${index}`),
+    )
+    const user = await openGardenPlans(long, 'Part 38')
+    await user.keyboard('{Control>}f{/Control}garden')
+    await waitFor(() => expect(screen.getByText('1 of 600')).toBeTruthy(), { timeout: 20_000 })
+  })
+
   it('Ctrl+F with no conversation open leaves the key alone', async () => {
     const user = userEvent.setup()
     renderApp(createTestApi())
@@ -130,6 +143,24 @@ describe('the hits find counts', () => {
       text(`m${index}`, index % 2 ? 'assistant' : 'user', index % 500 === 0 ? 'a needle here' : 'hay'),
     )
     expect(conversationMatches(many, 'needle').map((match) => match.messageIndex)).toEqual([0, 500, 1000, 1500])
+  })
+
+  it('are exactly the ones marked on screen, whatever the markdown', () => {
+    const samples: Array<[string, string]> = [
+      ['AT&amp;T and at&t', 'at&t'],
+      ['Escaped a\\*b and a*b', 'a*b'],
+      ['Code `a\nb` spans lines', 'a b'],
+      ['[a link](https://link.example) and a link', 'link'],
+      ['| link | two |\n| --- | --- |\n| link | x |', 'link'],
+      ['<span title="link">link</span>', 'link'],
+      ['Split li**nk** is not a hit, link is', 'link'],
+    ]
+    for (const [markdown, query] of samples) {
+      const counted = conversationMatches([text('a', 'assistant', markdown)], query).length
+      const { container, unmount } = render(<MarkdownText text={markdown} find={{ query, current: null }} />)
+      expect(container.querySelectorAll('mark.find-hit').length, markdown).toBe(counted)
+      unmount()
+    }
   })
 
   it('ignore case and count each occurrence once', () => {

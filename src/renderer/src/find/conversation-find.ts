@@ -5,7 +5,7 @@
  */
 import type { ChatMessage } from '../../../shared/domain'
 import { splitMarkdownBlocks } from '../markdown/block-splitter'
-import { markdownSegments } from './markdown-find'
+import { markdownHitCount, needsParse } from './markdown-find'
 import { findRanges } from './text-ranges'
 
 /** One hit: the `occurrence`-th (from 0) in block `block` of the message's part `partIndex`. */
@@ -20,14 +20,31 @@ export interface FindMatch {
 type MessageMatch = Omit<FindMatch, 'messageIndex'>
 
 /**
- * The text segments of each block of a text part, in the order they render. What the user typed shows as typed (one
- * block, one segment); an answer is markdown, rendered block by block (a pending `$$` block shows as typed).
+ * The hits in each block of a text part, in the order they render. What the user typed shows as typed (one block);
+ * an answer is markdown, rendered block by block (a pending `$$` block shows as typed).
  */
-function partBlocks(text: string, role: ChatMessage['role']): string[][] {
-  if (role === 'user') return [[text]]
+function hitsPerBlock(text: string, role: ChatMessage['role'], query: string): number[] {
+  if (role === 'user') return [findRanges(text, query).length]
   return splitMarkdownBlocks(text).map((block) =>
-    block.open && block.text.startsWith('$$') ? [block.text] : markdownSegments(block.text),
+    block.open && block.text.startsWith('$$')
+      ? findRanges(block.text, query).length
+      : markdownHitCount(block.text, query),
   )
+}
+
+/** The answers' blocks that must be parsed before the query's hits can be counted. */
+export function blocksToParse(messages: readonly ChatMessage[], query: string): string[] {
+  if (query === '') return []
+  return messages.flatMap((message) => {
+    if (message.role === 'user' || cache.get(message)?.query === query) return []
+    return message.parts.flatMap((part) =>
+      part.kind === 'text'
+        ? splitMarkdownBlocks(part.text)
+            .map((block) => block.text)
+            .filter((blockText) => needsParse(blockText, query))
+        : [],
+    )
+  })
 }
 
 /** Messages are immutable values, so their hits are kept per message until the query changes. */
@@ -39,8 +56,7 @@ function matchesInMessage(message: ChatMessage, query: string): MessageMatch[] {
   const matches: MessageMatch[] = []
   message.parts.forEach((part, partIndex) => {
     if (part.kind !== 'text') return
-    partBlocks(part.text, message.role).forEach((segments, block) => {
-      const count = segments.reduce((sum, segment) => sum + findRanges(segment, query).length, 0)
+    hitsPerBlock(part.text, message.role, query).forEach((count, block) => {
       for (let occurrence = 0; occurrence < count; occurrence++)
         matches.push({ messageId: message.id, partIndex, block, occurrence })
     })

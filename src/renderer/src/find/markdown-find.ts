@@ -33,8 +33,22 @@ function collectText(parent: Root | Element, into: string[]): void {
   }
 }
 
+const collapseSpace = (text: string) => text.replace(/\s+/g, ' ')
+
+/**
+ * Whether the text a block renders to can hold the query, told from its source without parsing it (parsing every
+ * answer is what makes the first search of a long conversation slow). Rendering only drops markup and changes
+ * whitespace, except for escapes and character references (`\*`, `&amp;`), so a block with neither can hold the
+ * query only where its source does, spaces aside. Marking asks this too, so the count and the marks stay the same.
+ */
+export function blockMayContain(blockText: string, query: string): boolean {
+  if (query === '') return false
+  if (blockText.includes('\\') || blockText.includes('&')) return true
+  return findRanges(collapseSpace(blockText), collapseSpace(query)).length > 0
+}
+
 /** The visible text of one markdown block, as the text nodes it renders to. */
-export function markdownSegments(blockText: string): string[] {
+function markdownSegments(blockText: string): string[] {
   const cached = segmentsByBlock.get(blockText)
   if (cached) return cached
   const segments: string[] = []
@@ -42,6 +56,27 @@ export function markdownSegments(blockText: string): string[] {
   if (segmentsByBlock.size >= MAX_CACHED_BLOCKS) segmentsByBlock.clear()
   segmentsByBlock.set(blockText, segments)
   return segments
+}
+
+/** Whether counting the query in this block needs a parse that has not been done yet. */
+export function needsParse(blockText: string, query: string): boolean {
+  return blockMayContain(blockText, query) && !segmentsByBlock.has(blockText)
+}
+
+/** Parses blocks until they are all done or `budgetMs` has passed; true when all are done. */
+export function parseWithin(blockTexts: readonly string[], budgetMs: number): boolean {
+  const deadline = performance.now() + budgetMs
+  for (const blockText of blockTexts) {
+    if (performance.now() > deadline) return false
+    markdownSegments(blockText)
+  }
+  return true
+}
+
+/** How many times the query occurs in the text a block renders to. */
+export function markdownHitCount(blockText: string, query: string): number {
+  if (!blockMayContain(blockText, query)) return 0
+  return markdownSegments(blockText).reduce((sum, segment) => sum + findRanges(segment, query).length, 0)
 }
 
 export interface FindMarksOptions {

@@ -8,7 +8,7 @@ import Markdown, { type Components, type Options } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import type { Pluggable } from 'unified'
 import { FindText } from '../find/FindText'
-import { REMARK_REHYPE_OPTIONS, rehypeFindMarks } from '../find/markdown-find'
+import { blockMayContain, REMARK_REHYPE_OPTIONS, rehypeFindMarks } from '../find/markdown-find'
 import { CodeBlock } from './CodeBlock'
 import { ExternalLink } from './ExternalLink'
 import { useMathPlugins } from './math-plugins'
@@ -87,7 +87,9 @@ export const MarkdownBlockView = memo(function MarkdownBlockView({
       </pre>
     )
   // Hits are marked before math is typeset, on the same tree the find counted them in.
-  const findPlugins: Pluggable[] = findQuery ? [[rehypeFindMarks, { query: findQuery, current: currentHit }]] : []
+  const findPlugins: Pluggable[] = blockMayContain(text, findQuery)
+    ? [[rehypeFindMarks, { query: findQuery, current: currentHit }]]
+    : []
   const rehypePlugins = [...findPlugins, ...(math?.rehypePlugins ?? [])]
   return (
     <Markdown

@@ -8,13 +8,15 @@ import { useUiStore } from '../../stores/ui-store'
 import { ChevronDownIcon, ChevronUpIcon, CloseIcon } from '../common/icons'
 
 interface FindBarProps {
-  count: number
+  /** null while the conversation is still being searched. */
+  count: number | null
   /** The current hit's place, from 0; null without hits. */
   position: number | null
 }
 
-function countLabel(query: string, count: number, position: number | null): string {
+function countLabel(query: string, count: number | null, position: number | null): string {
   if (query === '') return ''
+  if (count === null) return 'Searching…'
   if (count === 0 || position === null) return 'No matches'
   return `${position + 1} of ${count}`
 }
@@ -41,7 +43,7 @@ export function FindBar({ count, position }: FindBarProps) {
   function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'Enter') {
       event.preventDefault()
-      step(event.shiftKey ? -1 : 1, count)
+      step(event.shiftKey ? -1 : 1, count ?? 0)
     } else if (event.key === 'Escape') {
       // Also keeps the browser from emptying the search field, and an answer being written from being stopped.
       event.preventDefault()
@@ -68,8 +70,8 @@ export function FindBar({ count, position }: FindBarProps) {
         type="button"
         className="icon-button"
         aria-label="Previous match"
-        disabled={count === 0}
-        onClick={() => step(-1, count)}
+        disabled={!count}
+        onClick={() => step(-1, count ?? 0)}
       >
         <ChevronUpIcon />
       </button>
@@ -77,8 +79,8 @@ export function FindBar({ count, position }: FindBarProps) {
         type="button"
         className="icon-button"
         aria-label="Next match"
-        disabled={count === 0}
-        onClick={() => step(1, count)}
+        disabled={!count}
+        onClick={() => step(1, count ?? 0)}
       >
         <ChevronDownIcon />
       </button>
