@@ -66,6 +66,6 @@ describe('streamed markdown', () => {
     await screen.findByText('function', { selector: '.hljs-keyword' })
     const code = container.querySelector('pre code[data-highlighted="true"]')
     expect(code?.textContent).toBe('const total: number = 17\nfunction double(x: number) {\n  return x * 2\n}')
-    expect(screen.getByRole('button', { name: 'Code to clipboard' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Copy code' })).toBeTruthy()
   })
 })

@@ -1,6 +1,7 @@
 import { useAccountStore } from '@renderer/stores/account-store'
 import { useChatStore } from '@renderer/stores/chat-store'
 import { useConversationsStore } from '@renderer/stores/conversations-store'
+import { useDraftsStore } from '@renderer/stores/drafts-store'
 import { useModelsStore } from '@renderer/stores/models-store'
 import { useNoticesStore } from '@renderer/stores/notices-store'
 import { useSettingsStore } from '@renderer/stores/settings-store'
@@ -26,6 +27,7 @@ afterEach(() => {
   resetStore(useAccountStore)
   resetStore(useChatStore)
   resetStore(useConversationsStore)
+  resetStore(useDraftsStore)
   resetStore(useModelsStore)
   resetStore(useNoticesStore)
   resetStore(useSettingsStore)

@@ -20,13 +20,15 @@ describe('keyboard shortcuts', () => {
     const user = userEvent.setup()
     const api = createTestApi({ conversations })
     renderApp(api)
-    await screen.findByText('Bug hunt')
+    await user.click(await screen.findByText('Bug hunt'))
+    await screen.findByRole('heading', { name: 'Bug hunt' })
     await user.click(screen.getByRole('searchbox', { name: 'Search conversations' }))
 
     await user.keyboard('{Control>}n{/Control}')
 
-    await waitFor(() => expect(api.invokesOf('conversations:create')).toHaveLength(1))
     await waitFor(() => expect(document.activeElement).toBe(composer()))
+    expect(screen.queryByRole('heading', { name: 'Bug hunt' })).toBeNull()
+    expect(api.invokesOf('conversations:create')).toEqual([])
   })
 
   it('Ctrl+, opens Settings', async () => {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderApp } from './support/render-app'
 import { createTestApi, summary } from './support/test-api'
 
@@ -26,15 +26,6 @@ describe('sidebar', () => {
     renderApp(createTestApi({ conversations }))
     await waitFor(async () => expect(await items()).toHaveLength(3))
     expect((await items()).map((item) => item.textContent)).toEqual(['Pinned notes', 'Bug hunt', 'Trip planning'])
-  })
-
-  it('adds an entry when I click New chat', async () => {
-    const user = userEvent.setup()
-    renderApp(createTestApi({ conversations }))
-    await waitFor(async () => expect(await items()).toHaveLength(3))
-    await user.click(screen.getByRole('button', { name: 'New chat' }))
-    await waitFor(async () => expect(await items()).toHaveLength(4))
-    expect(itemTitled('Fresh chat 1').getAttribute('aria-current')).toBe('page')
   })
 
   it('marks the conversation I open as current', async () => {
@@ -149,5 +140,63 @@ describe('sidebar', () => {
     expect(document.activeElement?.textContent).toBe('Trip planning')
     await user.keyboard('{Home}')
     expect(document.activeElement?.textContent).toBe('Pinned notes')
+  })
+
+  describe('date sections', () => {
+    const now = new Date(2026, 10, 28, 15, 0)
+    const dated = [
+      summary({ id: 'pin', title: 'Pinned notes', pinned: true, updatedAt: new Date(2026, 0, 5).getTime() }),
+      summary({ id: 'today', title: 'This morning', updatedAt: new Date(2026, 10, 28, 9).getTime() }),
+      summary({ id: 'yesterday', title: 'Last night', updatedAt: new Date(2026, 10, 27, 22).getTime() }),
+      summary({ id: 'older', title: 'In October', updatedAt: new Date(2026, 9, 2).getTime() }),
+    ]
+
+    afterEach(() => vi.useRealTimers())
+
+    it('shows Pinned, Today, Yesterday and the month as headers above their conversations', async () => {
+      // Only the date is fixed; timers stay real, so the app runs as usual.
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(now)
+      renderApp(createTestApi({ conversations: dated }))
+      await waitFor(async () => expect(await items()).toHaveLength(4))
+      const nav = screen.getByRole('navigation', { name: 'Conversations' })
+      const order = [...nav.querySelectorAll('[data-testid="conversation-group"], [data-testid="conversation-item"]')]
+      expect(order.map((row) => row.textContent)).toEqual([
+        'Pinned',
+        'Pinned notes',
+        'Today',
+        'This morning',
+        'Yesterday',
+        'Last night',
+        'October 2026',
+        'In October',
+      ])
+      expect(
+        within(nav)
+          .getAllByRole('heading')
+          .map((heading) => heading.textContent),
+      ).toHaveLength(4)
+    })
+
+    it('the arrow keys pass over the headers, and Tab still reaches one entry', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(now)
+      const user = userEvent.setup()
+      renderApp(createTestApi({ conversations: dated }))
+      await waitFor(async () => expect(await items()).toHaveLength(4))
+      await user.click(screen.getByRole('searchbox', { name: 'Search conversations' }))
+
+      await user.tab()
+      expect(document.activeElement?.textContent).toBe('Pinned notes')
+      await user.keyboard('{ArrowDown}')
+      expect(document.activeElement?.textContent).toBe('This morning')
+      await user.keyboard('{ArrowDown}{ArrowDown}')
+      expect(document.activeElement?.textContent).toBe('In October')
+      await user.keyboard('{ArrowUp}')
+      expect(document.activeElement?.textContent).toBe('Last night')
+      expect(itemTitled('Last night').getAttribute('aria-posinset')).toBe('3')
+      const tabbable = screen.getAllByRole('link').filter((link) => link.tabIndex === 0)
+      expect(tabbable.map((link) => link.textContent)).toEqual(['Last night'])
+    })
   })
 })

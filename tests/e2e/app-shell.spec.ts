@@ -8,15 +8,15 @@ test('the app loads with an empty conversation list and no console errors', asyn
   expect(desk.consoleErrors).toEqual([])
 })
 
-test('"New chat" adds a conversation to the list and makes it the active one', async ({ desk }) => {
+test('"New chat" opens an empty chat and adds nothing to the list until a message is sent', async ({ desk }) => {
   const { page } = desk
   const items = page.getByTestId('conversation-item')
   await expect(items).toHaveCount(0)
   await page.getByRole('button', { name: 'New chat' }).click()
-  await expect(items).toHaveCount(1)
-  await expect(items.first()).toHaveAttribute('aria-current', 'page')
   await page.getByRole('button', { name: 'New chat' }).click()
-  await expect(items).toHaveCount(2)
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused()
+  await expect(page.getByTestId('message')).toHaveCount(0)
+  await expect(items).toHaveCount(0)
   expect(desk.consoleErrors).toEqual([])
 })
 

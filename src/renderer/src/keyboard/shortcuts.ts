@@ -1,9 +1,11 @@
 /**
- * The app's keyboard shortcuts: Cmd on macOS, Ctrl elsewhere. What they do is wired where the state lives
- * (`useAppShortcuts` for the app-wide ones, the composer for Escape); `SHORTCUTS` is what Settings lists.
+ * The app's keyboard shortcuts: Cmd on macOS, Ctrl elsewhere. The app-wide ones are one table, which both handles
+ * the keys and lists them in Settings; the keys that belong to one place (the composer, the list, the find bar) are
+ * handled there and only listed here.
  */
 import { useEffect } from 'react'
 import { useChatStore } from '../stores/chat-store'
+import { useFindStore } from '../stores/find-store'
 import { useUiStore } from '../stores/ui-store'
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
@@ -14,21 +16,64 @@ export interface ShortcutInfo {
   does: string
 }
 
+interface AppShortcut {
+  /** `KeyboardEvent.key`, lower-cased. */
+  key: string
+  shift?: boolean
+  does: string
+  /** Does what the shortcut does; false when it does not apply now, so the key keeps its usual meaning. */
+  run(narrow: boolean): boolean
+}
+
+function always(action: (narrow: boolean) => void): AppShortcut['run'] {
+  return (narrow) => {
+    action(narrow)
+    return true
+  }
+}
+
+const APP_SHORTCUTS: readonly AppShortcut[] = [
+  { key: 'n', does: 'New chat', run: always(() => useChatStore.getState().startNew()) },
+  {
+    key: 'k',
+    does: 'Open a conversation or run an action (command palette)',
+    run: always(() => useUiStore.getState().openPalette()),
+  },
+  { key: ',', does: 'Open Settings', run: always(() => useUiStore.getState().openSettings()) },
+  {
+    key: 's',
+    shift: true,
+    does: 'Show or hide the conversation list',
+    run: always((narrow) => useUiStore.getState().toggleSidebar(narrow)),
+  },
+  {
+    key: 'f',
+    does: 'Find in the conversation',
+    run() {
+      // Only where there is a conversation to look in; elsewhere the key keeps its usual meaning.
+      if (useChatStore.getState().thread === null) return false
+      useFindStore.getState().openFind()
+      return true
+    },
+  },
+]
+
+function keysOf(shortcut: AppShortcut): string[] {
+  return [MOD_LABEL, ...(shortcut.shift ? ['Shift'] : []), shortcut.key.toUpperCase()]
+}
+
 export const SHORTCUTS: readonly ShortcutInfo[] = [
-  { keys: [MOD_LABEL, 'N'], does: 'New chat' },
-  { keys: [MOD_LABEL, 'K'], does: 'Open a conversation or run an action (command palette)' },
-  { keys: [MOD_LABEL, ','], does: 'Open Settings' },
-  { keys: [MOD_LABEL, 'Shift', 'S'], does: 'Show or hide the conversation list' },
-  { keys: ['Esc'], does: 'Stop the answer being written (or close a dialog)' },
-  { keys: ['Enter'], does: 'Send the message' },
-  { keys: ['Shift', 'Enter'], does: 'New line in the message' },
+  ...APP_SHORTCUTS.map((shortcut) => ({ keys: keysOf(shortcut), does: shortcut.does })),
+  { keys: ['Esc'], does: 'Stop the answer being written (or close a dialog or the find bar)' },
+  { keys: ['Enter'], does: 'Send the message (in the find bar: next match)' },
+  { keys: ['Shift', 'Enter'], does: 'New line in the message (in the find bar: previous match)' },
   { keys: ['↑'], does: 'Edit your last message (in an empty message box)' },
   { keys: ['↑', '↓'], does: 'Move between conversations in the list (when it has the focus)' },
   { keys: ['Home', 'End'], does: 'First or last conversation in the list' },
 ]
 
 /** Cmd (macOS) or Ctrl (elsewhere) with `key`, and no other modifier but Shift where asked for. */
-export function isModKey(event: KeyboardEvent, key: string, shift = false): boolean {
+function isModKey(event: KeyboardEvent, key: string, shift = false): boolean {
   const mod = IS_MAC ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey
   return mod && !event.altKey && event.shiftKey === shift && event.key.toLowerCase() === key
 }
@@ -40,21 +85,14 @@ export function isModKey(event: KeyboardEvent, key: string, shift = false): bool
 export function useAppShortcuts(narrow: boolean): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      const ui = useUiStore.getState()
       if (event.defaultPrevented || document.querySelector('[role="dialog"]')) return
-      if (isModKey(event, 'n')) {
-        event.preventDefault()
-        void useChatStore.getState().startNew()
-      } else if (isModKey(event, 'k')) {
-        event.preventDefault()
-        ui.openPalette()
-      } else if (isModKey(event, ',')) {
-        event.preventDefault()
-        ui.openSettings()
-      } else if (isModKey(event, 's', true)) {
-        event.preventDefault()
-        ui.toggleSidebar(narrow)
-      } else if (event.key === 'Escape' && narrow && ui.sidebarOverlayOpen) {
+      const shortcut = APP_SHORTCUTS.find((candidate) => isModKey(event, candidate.key, candidate.shift))
+      if (shortcut) {
+        if (shortcut.run(narrow)) event.preventDefault()
+        return
+      }
+      const ui = useUiStore.getState()
+      if (event.key === 'Escape' && narrow && ui.sidebarOverlayOpen) {
         event.preventDefault()
         ui.closeSidebarOverlay()
       }

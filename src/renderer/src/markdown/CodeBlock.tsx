@@ -1,8 +1,9 @@
 /**
  * A fenced code block. While its fence is still open it shows plain text (highlighting a growing block on every
- * frame is what makes long answers slow); once closed it is highlighted once, through the cache.
+ * frame is what makes long answers slow); once closed it is highlighted once, through the cache. While the find has
+ * hits in it, it shows the code with the hits marked instead (the marks and the colours' spans would cross).
  */
-import { memo, useEffect, useState } from 'react'
+import { memo, type ReactNode, useEffect, useState } from 'react'
 import { CopyButton } from '../components/common/CopyButton'
 import { cachedHighlight, canonicalLanguage, highlightCode } from './highlighter'
 
@@ -10,6 +11,8 @@ interface CodeBlockProps {
   code: string
   language: string | undefined
   fenceClosed: boolean
+  /** The code with the find's hits marked, when it has any. */
+  withFindHits?: ReactNode
 }
 
 function useHighlightedHtml(code: string, language: string | null, enabled: boolean): string | null {
@@ -34,7 +37,7 @@ function useHighlightedHtml(code: string, language: string | null, enabled: bool
   return highlighted?.code === code ? highlighted.html : null
 }
 
-export const CodeBlock = memo(function CodeBlock({ code, language, fenceClosed }: CodeBlockProps) {
+export const CodeBlock = memo(function CodeBlock({ code, language, fenceClosed, withFindHits }: CodeBlockProps) {
   const grammar = canonicalLanguage(language)
   const html = useHighlightedHtml(code, grammar, fenceClosed)
 
@@ -42,19 +45,20 @@ export const CodeBlock = memo(function CodeBlock({ code, language, fenceClosed }
     <div className="code-block">
       <div className="code-block-header">
         <span className="code-block-language">{language ?? 'text'}</span>
-        <CopyButton text={code} label="Code to clipboard" />
+        <CopyButton text={code} label="Copy code" />
       </div>
       <pre>
-        {html ? (
-          <code
-            className={`hljs language-${grammar}`}
-            data-highlighted="true"
-            // biome-ignore lint/security/noDangerouslySetInnerHtml: highlight.js escapes the code it wraps in spans.
-            dangerouslySetInnerHTML={{ __html: html }}
-          />
-        ) : (
-          <code className={language ? `language-${language}` : undefined}>{code}</code>
-        )}
+        {withFindHits ??
+          (html ? (
+            <code
+              className={`hljs language-${grammar}`}
+              data-highlighted="true"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: highlight.js escapes the code it wraps in spans.
+              dangerouslySetInnerHTML={{ __html: html }}
+            />
+          ) : (
+            <code className={language ? `language-${language}` : undefined}>{code}</code>
+          ))}
       </pre>
     </div>
   )

@@ -20,9 +20,15 @@ interface ChatState {
   loadError: AppError | null
   /** A send is on its way to main (before its turn starts). */
   sending: boolean
+  /**
+   * Bumped each time New chat is asked for, so the composer takes the focus (and an overlay sidebar closes) even
+   * when the new chat was already showing.
+   */
+  newChatEpoch: number
   open(id: string): Promise<void>
   close(): void
-  startNew(): Promise<string | null>
+  /** Shows the new chat: nothing is created in main until its first message is sent. */
+  startNew(): void
   receive(event: SequencedChatEvent): void
   send(text: string): Promise<boolean>
   stop(): Promise<void>
@@ -59,11 +65,23 @@ async function callForActive(action: (conversationId: string) => Promise<void>):
   }
 }
 
+/** The new chat's conversation, created with the model chosen on the start screen, becomes the open one. */
+async function createFromNewChat(): Promise<string | null> {
+  const summary = await useConversationsStore.getState().create(useModelsStore.getState().takeDraft())
+  if (!summary) return null
+  deltaBatcher.flush()
+  useConversationsStore.getState().setActive(summary.id)
+  appliedSeq = 0
+  useChatStore.setState({ thread: emptyThread(summary.id), loadingId: null, loadError: null })
+  return summary.id
+}
+
 export const useChatStore = create<ChatState>()((set, get) => ({
   thread: null,
   loadingId: null,
   loadError: null,
   sending: false,
+  newChatEpoch: 0,
   async open(id) {
     deltaBatcher.flush()
     eventsWhileLoading = []
@@ -87,14 +105,9 @@ export const useChatStore = create<ChatState>()((set, get) => ({
     useConversationsStore.getState().setActive(null)
     set({ thread: null, loadingId: null, loadError: null })
   },
-  async startNew() {
-    const summary = await useConversationsStore.getState().create(useModelsStore.getState().takeDraft())
-    if (!summary) return null
-    deltaBatcher.flush()
-    useConversationsStore.getState().setActive(summary.id)
-    appliedSeq = 0
-    set({ thread: emptyThread(summary.id), loadingId: null, loadError: null })
-    return summary.id
+  startNew() {
+    get().close()
+    set((state) => ({ newChatEpoch: state.newChatEpoch + 1 }))
   },
   receive(event) {
     const { thread, loadingId } = get()
@@ -114,7 +127,7 @@ export const useChatStore = create<ChatState>()((set, get) => ({
   async send(text) {
     set({ sending: true })
     try {
-      const conversationId = activeConversationId() ?? (await get().startNew())
+      const conversationId = activeConversationId() ?? (await createFromNewChat())
       if (!conversationId) return false
       await call('chat:send', { conversationId, text })
       return true

@@ -5,13 +5,30 @@ import { create } from 'zustand'
 /** Below this width the sidebar is an overlay over the chat instead of a column beside it. */
 export const NARROW_WINDOW_PX = 720
 const SIDEBAR_HIDDEN_KEY = 'codex-desk.sidebar-hidden'
+const SIDEBAR_WIDTH_KEY = 'codex-desk.sidebar-width'
+/** How wide the sidebar column may be made: titles stay readable, the chat keeps most of the window. */
+export const SIDEBAR_WIDTH = { min: 200, max: 480, initial: 280 } as const
 
-function rememberedSidebarHidden(): boolean {
+function remembered(key: string): string | null {
   try {
-    return localStorage.getItem(SIDEBAR_HIDDEN_KEY) === 'true'
+    return localStorage.getItem(key)
   } catch {
-    return false
+    return null
   }
+}
+
+/** Kept in this window's storage: a view preference of this machine, not a setting main needs to know. */
+function remember(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value)
+  } catch {
+    // Not remembered, but still applied.
+  }
+}
+
+export function clampSidebarWidth(px: number): number {
+  if (!Number.isFinite(px)) return SIDEBAR_WIDTH.initial
+  return Math.round(Math.min(SIDEBAR_WIDTH.max, Math.max(SIDEBAR_WIDTH.min, px)))
 }
 
 interface UiState {
@@ -20,9 +37,15 @@ interface UiState {
   sidebarHidden: boolean
   /** In a narrow window: the sidebar overlay is showing (it starts closed). */
   sidebarOverlayOpen: boolean
+  /** In a wide window: the sidebar column's width in px (remembered across starts). */
+  sidebarWidth: number
+  setSidebarWidth(px: number): void
   paletteOpen: boolean
   openPalette(): void
   closePalette(): void
+  /** Bumped to put the focus back in the composer (e.g. when the find bar closes). */
+  composerFocusRequest: number
+  focusComposer(): void
   /** A message the user asked to edit from the keyboard (↑ in an empty composer); its view opens the editor. */
   editRequest: string | null
   openSettings(): void
@@ -35,9 +58,17 @@ interface UiState {
 
 export const useUiStore = create<UiState>()((set, get) => ({
   settingsOpen: false,
-  sidebarHidden: rememberedSidebarHidden(),
+  sidebarHidden: remembered(SIDEBAR_HIDDEN_KEY) === 'true',
   sidebarOverlayOpen: false,
+  sidebarWidth: clampSidebarWidth(Number(remembered(SIDEBAR_WIDTH_KEY) ?? SIDEBAR_WIDTH.initial)),
+  setSidebarWidth(px) {
+    const sidebarWidth = clampSidebarWidth(px)
+    remember(SIDEBAR_WIDTH_KEY, String(sidebarWidth))
+    set({ sidebarWidth })
+  },
   editRequest: null,
+  composerFocusRequest: 0,
+  focusComposer: () => set((state) => ({ composerFocusRequest: state.composerFocusRequest + 1 })),
   paletteOpen: false,
   openPalette: () => set({ paletteOpen: true }),
   closePalette: () => set({ paletteOpen: false }),
@@ -50,11 +81,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
       return
     }
     const sidebarHidden = !get().sidebarHidden
-    try {
-      localStorage.setItem(SIDEBAR_HIDDEN_KEY, String(sidebarHidden))
-    } catch {
-      // Not remembered, but still toggled.
-    }
+    remember(SIDEBAR_HIDDEN_KEY, String(sidebarHidden))
     set({ sidebarHidden })
   },
   closeSidebarOverlay: () => set({ sidebarOverlayOpen: false }),

@@ -1,3 +1,6 @@
+import type { ChatMessage } from '../../../../shared/domain'
+import { FindContext } from '../../find/find-context'
+import { useConversationFind } from '../../find/use-conversation-find'
 import { useAccountStore } from '../../stores/account-store'
 import { useChatStore } from '../../stores/chat-store'
 import { useConversationsStore } from '../../stores/conversations-store'
@@ -7,6 +10,7 @@ import { Composer } from './Composer'
 import { ContextMeter } from './ContextMeter'
 import { ErrorDetails } from './ErrorDetails'
 import { ExportButtons } from './ExportButtons'
+import { FindBar } from './FindBar'
 import { MessageList } from './MessageList'
 import { ConversationModelPicker, NewChatModelPicker } from './ModelPicker'
 import { NoticeBanners } from './NoticeBanners'
@@ -38,6 +42,8 @@ function EmptyState() {
   )
 }
 
+const NO_MESSAGES: ChatMessage[] = []
+
 /** The open conversation: its header, messages, retry state and the composer. */
 export function ChatPane() {
   const thread = useChatStore((state) => state.thread)
@@ -46,6 +52,7 @@ export function ChatPane() {
   const activeId = useConversationsStore((state) => state.activeId)
   const summary = useConversationsStore((state) => state.summaries.find((candidate) => candidate.id === activeId))
   const streaming = summary?.busy ?? false
+  const find = useConversationFind(thread?.conversationId ?? null, thread?.messages ?? NO_MESSAGES)
 
   return (
     <main className="chat-pane">
@@ -67,13 +74,17 @@ export function ChatPane() {
           <ErrorDetails error={loadError} />
         </div>
       )}
+      {thread && find.open && <FindBar count={find.count} position={find.position} />}
       {thread ? (
-        <MessageList
-          messages={thread.messages}
-          compactions={thread.compactions}
-          notes={thread.notes}
-          busy={streaming}
-        />
+        <FindContext.Provider value={find.view}>
+          <MessageList
+            messages={thread.messages}
+            compactions={thread.compactions}
+            notes={thread.notes}
+            busy={streaming}
+            currentHit={find.view.current}
+          />
+        </FindContext.Provider>
       ) : loadingId ? (
         <p className="loading muted">Loading…</p>
       ) : (

@@ -1,17 +1,23 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { type FormEvent, type KeyboardEvent, useEffect, useRef } from 'react'
 import { useChatStore } from '../../stores/chat-store'
 import { useConnectionStore } from '../../stores/connection-store'
 import { useConversationsStore } from '../../stores/conversations-store'
+import { draftKey, useDraftsStore } from '../../stores/drafts-store'
 import { useUiStore } from '../../stores/ui-store'
 
 /**
  * Where the user writes. Enter sends, Shift+Enter makes a new line; while a reply streams, Stop replaces Send and
- * Escape anywhere stops it. The composer takes the focus on load and whenever another conversation opens.
+ * Escape anywhere stops it. The composer takes the focus on load, on New chat and whenever another conversation
+ * opens. Its text is the open conversation's draft, kept while other conversations are open.
  */
 export function Composer({ streaming }: { streaming: boolean }) {
-  const [text, setText] = useState('')
   const textareaRef = useRef<HTMLTextAreaElement>(null)
   const activeId = useConversationsStore((state) => state.activeId)
+  const newChatEpoch = useChatStore((state) => state.newChatEpoch)
+  const focusRequest = useUiStore((state) => state.composerFocusRequest)
+  const key = draftKey(activeId)
+  const text = useDraftsStore((state) => state.texts[key] ?? '')
+  const setDraft = useDraftsStore((state) => state.setText)
   const sending = useChatStore((state) => state.sending)
   const send = useChatStore((state) => state.send)
   const stop = useChatStore((state) => state.stop)
@@ -19,10 +25,10 @@ export function Composer({ streaming }: { streaming: boolean }) {
   // While main is out of reach the text stays where it is; Send comes back with the connection.
   const canSend = text.trim() !== '' && !streaming && !sending && connected
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new active conversation is the trigger, not an input.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another conversation, New chat or a request is the trigger.
   useEffect(() => {
     textareaRef.current?.focus()
-  }, [activeId])
+  }, [activeId, newChatEpoch, focusRequest])
 
   useEffect(() => {
     if (!streaming) return
@@ -39,9 +45,11 @@ export function Composer({ streaming }: { streaming: boolean }) {
   async function submit() {
     if (!canSend) return
     const sentText = text
-    setText('')
-    // Give the text back if it could not be sent, so nothing the user wrote is lost.
-    if (!(await send(sentText))) setText((current) => (current === '' ? sentText : current))
+    setDraft(key, '')
+    if (await send(sentText)) return
+    // Give the text back where the user now is (a new chat may have become its conversation), so nothing is lost.
+    const shownKey = draftKey(useConversationsStore.getState().activeId)
+    if ((useDraftsStore.getState().texts[shownKey] ?? '') === '') setDraft(shownKey, sentText)
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -77,7 +85,7 @@ export function Composer({ streaming }: { streaming: boolean }) {
           placeholder="Message Codex"
           rows={1}
           value={text}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => setDraft(key, event.target.value)}
           onKeyDown={handleKeyDown}
         />
         {streaming ? (

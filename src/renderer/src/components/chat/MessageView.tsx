@@ -41,10 +41,10 @@ function UsageNote({ usage }: { usage: TokenUsage }) {
   )
 }
 
-function PartView({ part, message }: { part: MessagePart; message: ChatMessage }) {
+function PartView({ part, partIndex, message }: { part: MessagePart; partIndex: number; message: ChatMessage }) {
   switch (part.kind) {
     case 'text':
-      return <TextPart text={part.text} role={message.role} />
+      return <TextPart text={part.text} role={message.role} messageId={message.id} partIndex={partIndex} />
     case 'reasoning':
       return <ReasoningPart summary={part.summary} streaming={message.state === 'streaming'} />
     case 'tool-call':
@@ -90,7 +90,7 @@ export const MessageView = memo(function MessageView({ message, isLast, busy }: 
         <div className="message-body">
           {message.parts.map((part, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: parts are addressed by index in every chat event.
-            <PartView key={index} part={part} message={message} />
+            <PartView key={index} part={part} partIndex={index} message={message} />
           ))}
           {streaming && message.parts.length === 0 && <span className="typing-indicator">Thinking…</span>}
         </div>

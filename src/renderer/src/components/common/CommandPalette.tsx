@@ -44,7 +44,7 @@ function Palette() {
   const actions = useMemo<Choice[]>(() => {
     const setTheme = (theme: Theme) => () => void useSettingsStore.getState().update({ theme })
     return [
-      { id: 'new-chat', label: 'New chat', kind: 'Action', run: () => void useChatStore.getState().startNew() },
+      { id: 'new-chat', label: 'New chat', kind: 'Action', run: () => useChatStore.getState().startNew() },
       { id: 'settings', label: 'Open Settings', kind: 'Action', run: () => useUiStore.getState().openSettings() },
       {
         id: 'sidebar',

@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react'
 
 interface CopyButtonProps {
   text: string
-  /** The accessible name, e.g. "Copy" for a message and "Code to clipboard" for a code block (never "Copy…", which would also match the message's "Copy"). */
+  /**
+   * The accessible name: "Copy" for a message, "Copy code" for a code block. Name matching is by substring unless
+   * asked otherwise, so a test that means the message's button asks for "Copy" exactly.
+   */
   label: string
   className?: string
 }

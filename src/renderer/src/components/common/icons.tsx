@@ -58,3 +58,13 @@ export const SidebarIcon = () => (
     <path d="M9 4v16" />
   </Icon>
 )
+export const ChevronUpIcon = () => (
+  <Icon>
+    <path d="M6 15l6-6 6 6" />
+  </Icon>
+)
+export const ChevronDownIcon = () => (
+  <Icon>
+    <path d="M6 9l6 6 6-6" />
+  </Icon>
+)

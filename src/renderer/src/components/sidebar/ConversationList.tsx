@@ -1,22 +1,31 @@
 /**
- * The sidebar's conversations, virtualised: only the rows near the viewport are mounted, so 10,000 conversations
- * paint as fast as ten. The list is one Tab stop (roving tabindex): arrow keys, Home, End, Page Up and Page Down
- * move between entries, Enter opens one, and Tab from the focused entry reaches its Rename, Pin and Delete.
+ * The sidebar's conversations in date sections, virtualised: only the rows near the viewport are mounted, so 10,000
+ * conversations paint as fast as ten. The list is one Tab stop (roving tabindex): arrow keys, Home, End, Page Up and
+ * Page Down move between entries (the section headers are passed over), Enter opens one, and Tab from the focused
+ * entry reaches its Rename, Pin and Delete.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import type { ConversationSummary } from '../../../../shared/domain'
+import { withDateGroups } from '../../sidebar/date-groups'
 import { ConversationItem } from './ConversationItem'
 
-/** Every entry is one line of the same height (the height of `.conversation-item` in app.css), so rows are placed, not measured. */
+/**
+ * Every entry is one line of the same height, and so is every header (`.conversation-item` and `.conversation-group`
+ * in app.css), so rows are placed, not measured.
+ */
 const ROW_PX = 36
+const GROUP_PX = 30
 /** Rows mounted beyond each edge of the viewport, so a quick scroll does not show gaps. */
 const OVERSCAN_ROWS = 10
 const PAGE_ROWS = 10
 
 interface ConversationListProps {
+  /** Pinned first, then newest first. */
   conversations: readonly ConversationSummary[]
   activeId: string | null
+  /** What "Today" is. */
+  now: number
 }
 
 /** Where a key moves the focus from `index` in a list of `count`; null for keys the list does not handle. */
@@ -40,23 +49,34 @@ export function nextRowIndex(key: string, index: number, count: number): number 
   }
 }
 
-export function ConversationList({ conversations, activeId }: ConversationListProps) {
+export function ConversationList({ conversations, activeId, now }: ConversationListProps) {
   const scrollRef = useRef<HTMLElement>(null)
   const listRef = useRef<HTMLUListElement>(null)
   const [focusedId, setFocusedId] = useState<string | null>(null)
   /** Set by a key press: the entry to focus once it is mounted (it may have been scrolled into view first). */
   const pendingFocus = useRef<string | null>(null)
+  const rows = useMemo(() => withDateGroups(conversations, now), [conversations, now])
+  const rowIndexById = useMemo(
+    () => new Map(rows.flatMap((row, index) => (row.kind === 'conversation' ? [[row.conversation.id, index]] : []))),
+    [rows],
+  )
   const virtualizer = useVirtualizer({
-    count: conversations.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_PX,
-    getItemKey: (index) => conversations[index].id,
+    estimateSize: (index) => (rows[index].kind === 'group' ? GROUP_PX : ROW_PX),
+    getItemKey: (index) => {
+      const row = rows[index]
+      return row.kind === 'group' ? `group-${row.label}` : row.conversation.id
+    },
     overscan: OVERSCAN_ROWS,
   })
-  const rows = virtualizer.getVirtualItems()
+  const mounted = virtualizer.getVirtualItems()
 
   // The one entry Tab reaches: the last focused, else the open conversation, else the first mounted.
-  const mountedIds = rows.map((row) => conversations[row.index].id)
+  const mountedIds = mounted.flatMap((item) => {
+    const row = rows[item.index]
+    return row.kind === 'conversation' ? [row.conversation.id] : []
+  })
   const tabbableId = [focusedId, activeId].find((id) => id !== null && mountedIds.includes(id)) ?? mountedIds[0] ?? null
 
   useEffect(() => {
@@ -78,7 +98,10 @@ export function ConversationList({ conversations, activeId }: ConversationListPr
     const id = conversations[next].id
     pendingFocus.current = id
     setFocusedId(id)
-    virtualizer.scrollToIndex(next, { align: 'auto' })
+    const rowIndex = rowIndexById.get(id) ?? 0
+    // Going up to the first entry of a section shows its header too.
+    const headerAbove = next < current && rows[rowIndex - 1]?.kind === 'group'
+    virtualizer.scrollToIndex(headerAbove ? rowIndex - 1 : rowIndex, { align: 'auto' })
   }
 
   return (
@@ -96,14 +119,27 @@ export function ConversationList({ conversations, activeId }: ConversationListPr
             if (id) setFocusedId(id)
           }}
         >
-          {rows.map((row) => {
-            const conversation = conversations[row.index]
+          {mounted.map((item) => {
+            const row = rows[item.index]
+            if (row.kind === 'group')
+              return (
+                // Not an entry: its own role is dropped, so the entries' positions ("3 of 10") count conversations.
+                <li
+                  key={item.key}
+                  role="presentation"
+                  className="conversation-group"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <h2 data-testid="conversation-group">{row.label}</h2>
+                </li>
+              )
+            const conversation = row.conversation
             return (
               <ConversationItem
-                key={row.key}
-                index={row.index}
+                key={item.key}
+                index={row.position}
                 setSize={conversations.length}
-                offset={row.start}
+                offset={item.start}
                 conversation={conversation}
                 active={conversation.id === activeId}
                 busy={conversation.busy ?? false}

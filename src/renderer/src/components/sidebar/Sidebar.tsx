@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { useToday } from '../../sidebar/use-today'
 import { useChatStore } from '../../stores/chat-store'
 import { sortConversations, useConversationsStore } from '../../stores/conversations-store'
 import { useUiStore } from '../../stores/ui-store'
@@ -17,10 +18,11 @@ export function Sidebar() {
   const startNew = useChatStore((state) => state.startNew)
   const openSettings = useUiStore((state) => state.openSettings)
   const sorted = useMemo(() => sortConversations(summaries), [summaries])
+  const today = useToday()
 
   return (
     <aside className="sidebar">
-      <button type="button" className="primary-button new-chat" onClick={() => void startNew()}>
+      <button type="button" className="primary-button new-chat" onClick={startNew}>
         <PlusIcon />
         New chat
       </button>
@@ -29,7 +31,7 @@ export function Sidebar() {
       {searchHits ? (
         <SearchResults hits={searchHits} query={searchQuery} />
       ) : (
-        <ConversationList conversations={sorted} activeId={activeId} />
+        <ConversationList conversations={sorted} activeId={activeId} now={today} />
       )}
       <div className="sidebar-footer">
         <ImportButton />
