@@ -9,6 +9,7 @@ import type { BenchRow } from './types'
  */
 const suites: Array<{ title: string; load: () => Promise<() => Promise<BenchRow[]>> }> = [
   { title: 'Conversation storage', load: async () => (await import('./storage-bench')).runStorageBench },
+  { title: 'Answers on disk', load: async () => (await import('./answer-file-bench')).runAnswerFileBench },
   { title: 'Streaming SSE decoding', load: async () => (await import('./sse-bench')).runSseBench },
   { title: 'Streaming Markdown', load: async () => (await import('./markdown-bench')).runMarkdownBench },
 ]
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     `- machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free), ${platform()} ${release()}`,
     `- node: ${process.version}`,
     '',
-    'Ratio = baseline ÷ result for times (higher is better: how many times faster than the baseline), measured in the same run.',
+    'Ratio = baseline ÷ result, measured in the same run: for times, how many times faster than the baseline; for sizes, how many times smaller (higher is better either way).',
     '',
   ].join('\n')
   const out = join(__dirname, 'RESULTS.md')

@@ -1,20 +1,6 @@
 import type { ChatMessage } from '../../shared/domain'
+import { type Clock, systemClock } from '../clock'
 import type { ConversationStore } from '../ports'
-
-/** Time, injectable so tests step it instead of waiting. */
-export interface WriterClock {
-  now(): number
-  /** Runs `task` once after `delayMs`; returns a cancel function. */
-  schedule(delayMs: number, task: () => void): () => void
-}
-
-export const systemWriterClock: WriterClock = {
-  now: Date.now,
-  schedule(delayMs, task) {
-    const timer = setTimeout(task, delayMs)
-    return () => clearTimeout(timer)
-  },
-}
 
 export interface AnswerWriter {
   /** The answer changed while streaming; written when the interval allows, unless a newer version comes first. */
@@ -33,7 +19,7 @@ export interface AnswerWriterDeps {
   conversationId: string
   /** At most one checkpoint per interval. */
   intervalMs: number
-  clock?: WriterClock
+  clock?: Clock
   log(message: string): void
 }
 
@@ -45,7 +31,7 @@ export interface AnswerWriterDeps {
  */
 export function createAnswerWriter(deps: AnswerWriterDeps): AnswerWriter {
   const { store, conversationId, intervalMs, log } = deps
-  const clock = deps.clock ?? systemWriterClock
+  const clock = deps.clock ?? systemClock
   let waiting: { message: ChatMessage; flush: boolean } | undefined
   let writing: Promise<void> = Promise.resolve()
   let busy = false

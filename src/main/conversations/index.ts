@@ -11,12 +11,13 @@ import { type ModelChoice, newConversationChoice } from '../../shared/model-poli
 import type { Capability } from '../capability'
 import { createActiveTurns } from '../chat/active-turns'
 import { runTurn } from '../chat/turn-runner'
+import type { Clock } from '../clock'
 import type { CodexClient } from '../codex/types'
 import type { EventSink } from '../ipc/event-hub'
 import type { ModelList } from '../models/model-list'
 import type { ConversationStore, SettingsService } from '../ports'
 import type { ToolRegistry } from '../tools'
-import { type AnswerWriter, createAnswerWriter, type WriterClock } from './answer-writer'
+import { type AnswerWriter, createAnswerWriter } from './answer-writer'
 import { createLiveAnswers } from './live-answers'
 import { createTurnPreparation } from './turn-preparation'
 
@@ -34,7 +35,7 @@ export interface ConversationServiceDeps {
   /** Saves an export through the OS (Electron); absent in the harness, where the renderer downloads it. */
   saveFile?(suggestedName: string, content: string): Promise<string | null>
   /** Time for the answer writer's interval (tests step it). */
-  writerClock?: WriterClock
+  writerClock?: Clock
   log(message: string): void
 }
 

@@ -6,6 +6,7 @@
  */
 import type { AccountState, ModelSpec } from '../../shared/domain'
 import { BUILTIN_MODELS } from '../../shared/models'
+import { type Clock, systemClock } from '../clock'
 import type { ModelCache } from './model-cache'
 
 /** A fetched list is refreshed after this long. */
@@ -21,30 +22,13 @@ export interface AccountFeed {
   onChange(listener: (account: AccountState) => void): () => void
 }
 
-/** Time, injectable so tests move it instead of waiting. */
-export interface ModelListClock {
-  now(): number
-  /** Runs `task` once after `delayMs`; returns a cancel function. */
-  schedule(delayMs: number, task: () => void): () => void
-}
-
-export const systemClock: ModelListClock = {
-  now: Date.now,
-  schedule(delayMs, task) {
-    const timer = setTimeout(task, delayMs)
-    // A pending refresh must not keep a quitting process alive.
-    timer.unref?.()
-    return () => clearTimeout(timer)
-  },
-}
-
 export interface ModelListDeps {
   /** The signed-in account's list from the backend, null when it cannot be had. */
   fetchList(signal: AbortSignal): Promise<ModelSpec[] | null>
   cache: ModelCache
   accounts: AccountFeed
   onChange(models: ModelSpec[]): void
-  clock?: ModelListClock
+  clock?: Clock
   log?(message: string): void
 }
 

@@ -1,15 +1,32 @@
 import type { Conversation } from '../../shared/domain'
+import { fail } from '../../shared/errors'
+import { recordsOf } from './conversation-records'
+import { ensurePrivateDirectory, writeAtomically } from './durable-files'
+import { acquireLock } from './file-lock'
+import { RECORD_VERSIONING } from './migrations'
+import { isConversationId, storagePaths } from './paths'
+import { serializeRecord, validForWriting } from './records'
 import { openConversationStore } from './store'
 
 /**
- * Prepares a data folder before the app starts (tests, e2e, benchmarks): writes the conversations through the real
- * store, keeping their ids and dates, then closes it so the app can take the lock.
+ * Prepares a data folder before the app starts (tests, e2e, benchmarks): writes the conversations as files the
+ * store writes them, keeping their ids and dates, under the store's lock and without fsync (no user data is at
+ * stake), then opens the store once so its index takes them in.
  */
 export async function seedConversations(dataDir: string, conversations: Conversation[]): Promise<void> {
-  const store = await openConversationStore({ dataDir })
+  const paths = storagePaths(dataDir)
+  await ensurePrivateDirectory(paths.dir)
+  const lock = await acquireLock(paths.lock, 'Your conversations')
   try {
-    for (const conversation of conversations) await store.insert(conversation, { flush: false })
+    for (const conversation of conversations) {
+      if (!isConversationId(conversation.id)) fail('invalid-request', `"${conversation.id}" is not a conversation id.`)
+      const content = recordsOf(conversation, conversation.updatedAt)
+        .map((record) => serializeRecord(validForWriting(record), RECORD_VERSIONING.current))
+        .join('')
+      await writeAtomically(paths.conversation(conversation.id), content, false)
+    }
   } finally {
-    await store.close()
+    await lock.release()
   }
+  await (await openConversationStore({ dataDir })).close()
 }

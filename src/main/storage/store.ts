@@ -42,18 +42,10 @@ export interface StoreOptions {
   versioning?: RecordVersioning
 }
 
-export interface LocalConversationStore extends ConversationStore {
-  /**
-   * Adds a conversation exactly as given (its ids and dates kept). `flush: false` skips fsync, for preparing test
-   * and benchmark folders where thousands of files are written and no user data is at stake.
-   */
-  insert(conversation: Conversation, options?: { flush?: boolean }): Promise<ConversationSummary>
-}
-
 type ChangeListener = Parameters<ConversationStore['onChange']>[0]
 
 /** Opens `<dataDir>/conversations`, taking its lock; throws AppError `busy` while another process holds it. */
-export async function openConversationStore(options: StoreOptions): Promise<LocalConversationStore> {
+export async function openConversationStore(options: StoreOptions): Promise<ConversationStore> {
   const log = options.log ?? (() => undefined)
   const versioning = options.versioning ?? RECORD_VERSIONING
   const paths = storagePaths(options.dataDir)
@@ -150,7 +142,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
     })
   }
 
-  async function writeNew(records: ConversationRecord[], flush: boolean): Promise<ConversationSummary> {
+  async function writeNew(records: ConversationRecord[]): Promise<ConversationSummary> {
     const header = records[0]
     if (header?.type !== 'header') return fail('internal', 'A conversation starts with its header.')
     const id = header.id
@@ -163,7 +155,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
       try {
         // Written whole and renamed into place: a crash leaves either no conversation or all of it.
         const content = valid.map((record) => serializeRecord(record, versioning.current)).join('')
-        stamp = await writeAtomically(paths.conversation(id), content, flush)
+        stamp = await writeAtomically(paths.conversation(id), content)
       } catch (error) {
         return writeFailure(error)
       }
@@ -201,20 +193,17 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
     get,
 
     create(init) {
-      return writeNew(
-        [
-          {
-            type: 'header',
-            id: randomUUID(),
-            title: init.title ?? DEFAULT_TITLE,
-            model: init.model,
-            effort: init.effort,
-            workspace: init.workspace,
-            created: Date.now(),
-          },
-        ],
-        true,
-      )
+      return writeNew([
+        {
+          type: 'header',
+          id: randomUUID(),
+          title: init.title ?? DEFAULT_TITLE,
+          model: init.model,
+          effort: init.effort,
+          workspace: init.workspace,
+          created: Date.now(),
+        },
+      ])
     },
 
     rename: (id, title) => mutate(id, () => [{ type: 'title', at: Date.now(), title }]),
@@ -329,11 +318,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Loca
           afterMessageId: note.afterMessageId === null ? null : (freshIds.get(note.afterMessageId) ?? null),
         })),
       }
-      return writeNew(recordsOf(fresh, now), true)
-    },
-
-    insert(conversation, insertOptions) {
-      return writeNew(recordsOf(conversation, conversation.updatedAt), insertOptions?.flush ?? true)
+      return writeNew(recordsOf(fresh, now))
     },
 
     onChange(listener) {

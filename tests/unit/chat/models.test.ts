@@ -2,39 +2,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { defaultModelCatalog } from '../../../src/fake-codex/models-catalog'
-import { MODELS_REFRESH_MS, type ModelListClock } from '../../../src/main/models/model-list'
+import { MODELS_REFRESH_MS } from '../../../src/main/models/model-list'
 import type { AccountState, ChatEvent, ModelSpec } from '../../../src/shared/domain'
 import { BUILTIN_MODELS } from '../../../src/shared/models'
+import { steppedClock } from '../../support/stepped-clock'
 import { setupChat } from './support/setup'
 
 const SIGNED_IN: AccountState = { status: 'signed-in', accountId: 'acct_test', tokenStorage: 'memory' }
 const SIGNED_OUT: AccountState = { status: 'signed-out', tokenStorage: 'memory' }
-
-/** A clock the test moves: scheduled tasks run when their time is passed, never on their own. */
-function fakeClock() {
-  let now = 1_000_000
-  const tasks: Array<{ at: number; run: () => void; done: boolean }> = []
-  const clock: ModelListClock = {
-    now: () => now,
-    schedule(delayMs, run) {
-      const task = { at: now + delayMs, run, done: false }
-      tasks.push(task)
-      return () => {
-        task.done = true
-      }
-    },
-  }
-  return {
-    clock,
-    advance(ms: number) {
-      now += ms
-      for (const task of tasks.filter((candidate) => !candidate.done && candidate.at <= now)) {
-        task.done = true
-        task.run()
-      }
-    },
-  }
-}
 
 /** A gate the model fetch waits at (it asks for credentials first), so a test can look before it returns. */
 function gate() {
@@ -113,7 +88,7 @@ describe('the model list follows the sign-in', () => {
   })
 
   it('refreshes the list hourly, not sooner', async () => {
-    const time = fakeClock()
+    const time = steppedClock(1_000_000)
     const { fake, harness, ask } = await setupChat({ clock: time.clock })
     await harness.waitUntil(() => harness.modelEvents.length === 1)
     fake.responses.setModels(defaultModelCatalog().filter((model) => model.slug !== 'gpt-5.4-mini'))

@@ -1,35 +1,10 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createAnswerWriter, type WriterClock } from '../../../src/main/conversations/answer-writer'
+import { createAnswerWriter } from '../../../src/main/conversations/answer-writer'
 import type { ChatMessage } from '../../../src/shared/domain'
+import { steppedClock } from '../../support/stepped-clock'
 import { openStore, tempDataDir, userMessage } from '../storage/support'
-
-/** A clock the test moves: scheduled tasks run when their time has come, never on their own. */
-function steppedClock() {
-  let now = 0
-  const tasks: Array<{ at: number; run: () => void; cancelled: boolean }> = []
-  const clock: WriterClock = {
-    now: () => now,
-    schedule(delayMs, run) {
-      const task = { at: now + delayMs, run, cancelled: false }
-      tasks.push(task)
-      return () => {
-        task.cancelled = true
-      }
-    },
-  }
-  return {
-    clock,
-    advance(ms: number) {
-      now += ms
-      for (const task of tasks.filter((candidate) => !candidate.cancelled && candidate.at <= now)) {
-        task.cancelled = true
-        task.run()
-      }
-    },
-  }
-}
 
 async function setUp() {
   const dataDir = await tempDataDir()

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { LocalConversationStore } from '../../../src/main/storage/store'
+import type { ConversationStore } from '../../../src/main/ports'
 import type { Compaction } from '../../../src/shared/domain'
 import { assistantMessage, newChat, openStore, tempDataDir, userMessage } from './support'
 
@@ -16,7 +16,7 @@ function compactionThrough(throughMessageId: string): Compaction {
 }
 
 /** Two exchanges; the first one summarised. */
-async function compactedChat(store: LocalConversationStore) {
+async function compactedChat(store: ConversationStore) {
   const { id } = await store.create(newChat)
   const first = userMessage('Hello')
   const answer = assistantMessage([{ kind: 'text', text: 'Hi!' }])

@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { LocalConversationStore } from '../../../src/main/storage/store'
+import type { ConversationStore } from '../../../src/main/ports'
 import { assistantMessage, newChat, openStore, tempDataDir, userMessage } from './support'
 
-async function chatAboutTheReadme(store: LocalConversationStore) {
+async function chatAboutTheReadme(store: ConversationStore) {
   const { id } = await store.create(newChat)
   await store.appendUserMessage(id, userMessage('What does the readme say?'))
   await store.recordAssistantMessage(

@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
-import { type LocalConversationStore, openConversationStore, type StoreOptions } from '../../../src/main/storage/store'
+import type { ConversationStore } from '../../../src/main/ports'
+import { openConversationStore, type StoreOptions } from '../../../src/main/storage/store'
 import type { ChatMessage, Conversation, MessagePart } from '../../../src/shared/domain'
 
 const dirs: string[] = []
-const stores: LocalConversationStore[] = []
+const stores: ConversationStore[] = []
 
 afterEach(async () => {
   await Promise.all(stores.splice(0).map((store) => store.close().catch(() => undefined)))
@@ -24,7 +25,7 @@ export async function tempDataDir(): Promise<string> {
 export async function openStore(
   dataDir: string,
   options: Omit<StoreOptions, 'dataDir'> = {},
-): Promise<LocalConversationStore> {
+): Promise<ConversationStore> {
   const store = await openConversationStore({ dataDir, ...options })
   stores.push(store)
   return store

@@ -1,10 +1,11 @@
 import { clientIdentity } from '../../../../src/main/client-identity'
+import type { Clock } from '../../../../src/main/clock'
 import { createCodexClient } from '../../../../src/main/codex/client'
 import { createConversationService } from '../../../../src/main/conversations'
 import type { Handler, Handlers } from '../../../../src/main/ipc/dispatcher'
 import { EventHub } from '../../../../src/main/ipc/event-hub'
 import { createModelCache } from '../../../../src/main/models/model-cache'
-import { type AccountFeed, createModelList, type ModelListClock } from '../../../../src/main/models/model-list'
+import { type AccountFeed, createModelList } from '../../../../src/main/models/model-list'
 import type { ConversationStore, TokenProvider } from '../../../../src/main/ports'
 import { createSettingsService } from '../../../../src/main/settings/settings-service'
 import { createToolRegistry, type ToolRegistry } from '../../../../src/main/tools'
@@ -29,7 +30,7 @@ export interface HarnessOptions {
   dataDir: string
   /** The signed-in account; default: signed in as the account whose token the fake accepts. */
   account?: AccountState
-  clock?: ModelListClock
+  clock?: Clock
   saveFile?(suggestedName: string, content: string): Promise<string | null>
 }
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
 import { type FakeCodex, startFakeCodex } from '../../../../src/fake-codex/server'
+import type { Clock } from '../../../../src/main/clock'
 import type { InputItem } from '../../../../src/main/codex/types'
-import type { ModelListClock } from '../../../../src/main/models/model-list'
 import type { AccessCredentials, TokenProvider } from '../../../../src/main/ports'
 import { openConversationStore } from '../../../../src/main/storage'
 import type { ToolRegistry } from '../../../../src/main/tools'
@@ -21,7 +21,7 @@ export interface SetupOptions {
   beforeRequest?(): Promise<void>
   /** Default: signed in as the account whose token the fake accepts. */
   account?: AccountState
-  clock?: ModelListClock
+  clock?: Clock
   /** What the Electron shell's save dialog would do with an export. */
   saveFile?(suggestedName: string, content: string): Promise<string | null>
   /** Runs before the chat starts, e.g. to seed a cached model list or change the fake's. */
