@@ -1,5 +1,7 @@
-import { open } from 'node:fs/promises'
+import { open, rm } from 'node:fs/promises'
 import { basename } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
+import { recordsOf } from './conversation-records'
 import { applyRecords, type ConversationState, stateFromHeader } from './conversation-state'
 import { appendDurably, type FileStamp, keepBackup, writeAtomically } from './durable-files'
 import { isRawRecord, type RecordVersioning, upgradeRecord } from './migrations'
@@ -61,6 +63,9 @@ export async function loadConversationFile(
 
   const records: ConversationRecord[] = []
   const corrupt: string[] = []
+  // Bytes of message snapshots a later one replaced: an answer's checkpoints, if the app stopped before compacting.
+  const snapshotBytes = new Map<string, number>()
+  let replacedBytes = 0
   let needsRewrite = text.length > 0 && !text.endsWith('\n')
   for (let i = 0; i <= last; i++) {
     const line = lines[i]
@@ -81,6 +86,10 @@ export async function loadConversationFile(
     }
     if (parsed.upgraded) needsRewrite = true
     records.push(parsed.record)
+    if (parsed.record.type === 'message') {
+      replacedBytes += snapshotBytes.get(parsed.record.message.id) ?? 0
+      snapshotBytes.set(parsed.record.message.id, line.length + 1)
+    }
   }
 
   const header = records[0]
@@ -88,10 +97,34 @@ export async function loadConversationFile(
   const state = stateFromHeader(header)
   applyRecords(state, records)
 
-  if (needsRewrite) {
+  const compacted = replacedBytes > text.length / 2 ? compactText(state, versioning) : null
+  if (replacedBytes > text.length / 2 && !compacted) {
+    log(`${basename(path)}: not compacted; written anew it would not read back the same.`)
+  }
+  if (needsRewrite || compacted) {
     if (corrupt.length > 0) await appendDurably(`${path}.corrupt`, `${corrupt.join('\n')}\n`)
     await keepBackup(path)
-    stamp = await writeAtomically(path, records.map((record) => serializeRecord(record, versioning.current)).join(''))
+    stamp = await writeAtomically(
+      path,
+      compacted ?? records.map((record) => serializeRecord(record, versioning.current)).join(''),
+    )
+    // A copy kept only for the compaction goes once the new file is down: its text was checked before writing.
+    if (!needsRewrite) await rm(`${path}.bak`, { force: true })
   }
   return { state, stamp }
+}
+
+/**
+ * The conversation written anew with one record per message, for a file that is mostly replaced snapshots (an
+ * answer's checkpoints, when the app stopped before compacting them); null unless it replays to the very same
+ * conversation.
+ */
+export function compactText(state: ConversationState, versioning: RecordVersioning): string | null {
+  const records = recordsOf(state.conversation, state.conversation.updatedAt)
+  const header = records[0]
+  if (header?.type !== 'header') return null
+  const replayed = stateFromHeader(header)
+  applyRecords(replayed, records)
+  if (!isDeepStrictEqual(replayed.conversation, state.conversation)) return null
+  return records.map((record) => serializeRecord(record, versioning.current)).join('')
 }

@@ -5,7 +5,7 @@ import { fail } from '../../shared/errors'
 import { LruCache } from '../../shared/lru-cache'
 import type { ConversationStore } from '../ports'
 import { DEFAULT_TITLE, titleFromMessage } from './auto-title'
-import { loadConversationFile } from './conversation-file'
+import { compactText, loadConversationFile } from './conversation-file'
 import type { ConversationIndex, IndexEntry } from './conversation-index'
 import { recordsOf } from './conversation-records'
 import {
@@ -262,21 +262,17 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     compact(conversationId) {
       requireKnown(conversationId)
       return queue.run(conversationId, async () => {
-        requireKnown(conversationId)
         const state = await bodyOf(conversationId)
         const known = requireKnown(conversationId)
-        const { conversation } = state
-        const content = recordsOf(conversation, conversation.updatedAt)
-          .map((record) => serializeRecord(validForWriting(record), versioning.current))
-          .join('')
-        if (known.stamp.size <= Buffer.byteLength(content) * COMPACT_WHEN_LARGER_BY) return
+        const content = compactText(state, versioning)
+        if (content === null || known.stamp.size <= Buffer.byteLength(content) * COMPACT_WHEN_LARGER_BY) return
         let stamp: FileStamp
         try {
           stamp = await writeAtomically(paths.conversation(conversationId), content, true)
         } catch (error) {
           return writeFailure(error)
         }
-        index.set({ summary: summarize(conversation), stamp })
+        index.set({ summary: summarize(state.conversation), stamp })
       })
     },
 

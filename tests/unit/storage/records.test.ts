@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { MessagePart } from '../../../src/shared/domain'
 import { assistantMessage, newChat, openStore, tempDataDir, userMessage } from './support'
@@ -80,5 +82,34 @@ describe('conversation files', () => {
       state: 'error',
       error: { kind: 'stream-cut' },
     })
+  })
+
+  it('compacts, on open, a file left full of checkpoints by a quit, and it reads the same', async () => {
+    const dataDir = await tempDataDir()
+    const first = await openStore(dataDir)
+    const { id } = await first.create(newChat)
+    await first.appendUserMessage(id, userMessage('Tell me a story'))
+    const answer = assistantMessage([], { state: 'streaming' })
+    const words: string[] = []
+    for (let second = 0; second < 30; second++) {
+      words.push(`part${second} of the story goes on and on.`)
+      await first.recordAssistantMessage(
+        id,
+        { ...answer, parts: [{ kind: 'text', text: words.join(' ') }] },
+        { flush: false },
+      )
+    }
+    await first.close()
+    const file = join(dataDir, 'conversations', `${id}.jsonl`)
+    const bloated = (await stat(file)).size
+
+    const reopened = await openStore(dataDir)
+    const loaded = await reopened.get(id)
+
+    expect(loaded.messages.at(-1)?.parts).toEqual([{ kind: 'text', text: words.join(' ') }])
+    expect((await stat(file)).size).toBeLessThan(bloated / 5)
+    await expect(stat(`${file}.bak`)).rejects.toThrow()
+    await reopened.close()
+    expect(await (await openStore(dataDir)).get(id)).toEqual(loaded)
   })
 })
