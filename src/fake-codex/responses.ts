@@ -12,6 +12,7 @@ import { defaultModelCatalog, type FakeModelInfo } from './models-catalog'
 import { checkResponsesBody, lastUserText } from './request-checks'
 import { defaultScenario, playScenario, type Scenario } from './scenarios'
 import type { RouteHandler } from './server'
+import { isTitleRequest, titleScenario } from './titles'
 
 export type { Scenario } from './scenarios'
 
@@ -36,9 +37,14 @@ export interface FakeResponses {
   readonly requests: RecordedRequest[]
   /** Every `/models` request. */
   readonly modelRequests: RecordedRequest[]
+  /** Every title request (the app's small request after a first answer); they are not in `requests`. */
+  readonly titleRequests: RecordedRequest[]
+  /** The title the fake writes for title requests from now on; null: one made from the user's words. */
+  setTitle(title: string | null): void
   /**
    * Queues the answer for a coming request (FIFO); the default echo answer plays when the queue is empty. Requests
-   * over the model's context window and summarisation requests (compaction) take none: the fake answers them itself.
+   * over the model's context window, summarisation requests (compaction) and title requests take none: the fake
+   * answers them itself.
    */
   enqueue(...scenarios: Scenario[]): void
   /** Lets every answer held by `holdAfterDeltas` go on, now and from now on (until `reset`). */
@@ -60,6 +66,8 @@ const PREFIX = '/backend-api/codex'
 export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
   const requests: RecordedRequest[] = []
   const modelRequests: RecordedRequest[] = []
+  const titleRequests: RecordedRequest[] = []
+  let chosenTitle: string | null = null
   const queue: Scenario[] = []
   const staticTokens = new Map<string, FakeAccount>()
   const open = new Set<ServerResponse>()
@@ -106,7 +114,10 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
     } catch {
       // Kept as text; the checks below reject it.
     }
-    requests.push({ method: req.method ?? 'POST', path, headers: req.headers, body: parsed })
+    const recorded = { method: req.method ?? 'POST', path, headers: req.headers, body: parsed }
+    const asksForTitle =
+      typeof parsed === 'object' && parsed !== null && isTitleRequest(parsed as Record<string, unknown>)
+    ;(asksForTitle ? titleRequests : requests).push(recorded)
     if (!authorize(req, res)) return
     const checked = checkResponsesBody(raw, isServedModel)
     if (!checked.ok) {
@@ -120,7 +131,9 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
         ? CONTEXT_LENGTH_EXCEEDED
         : isSummarizationRequest(checked.body)
           ? summaryScenario(checked.body.input)
-          : nextScenario(lastUserText(checked.body.input))
+          : asksForTitle
+            ? titleScenario(checked.body.input, chosenTitle)
+            : nextScenario(lastUserText(checked.body.input))
     await playScenario(scenario, res, {
       inputChars: raw.length,
       model: String(checked.body.model),
@@ -158,6 +171,10 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
   return {
     requests,
     modelRequests,
+    titleRequests,
+    setTitle(title) {
+      chosenTitle = title
+    },
     async handle(req, res, url) {
       if (url.pathname === `${PREFIX}/responses` && req.method === 'POST') {
         await handleResponses(req, res, url.pathname)
@@ -184,6 +201,8 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
       queue.length = 0
       requests.length = 0
       modelRequests.length = 0
+      titleRequests.length = 0
+      chosenTitle = null
       models = defaultModelCatalog()
       modelsFailure = null
     },

@@ -37,6 +37,8 @@ export interface ConversationStore {
   get(id: string): Promise<Conversation>
   create(init: NewConversation): Promise<ConversationSummary>
   rename(id: string, title: string): Promise<ConversationSummary>
+  /** Gives the conversation the title the model wrote, unless its title is no longer the automatic one (a rename wins). */
+  setModelTitle(id: string, title: string): Promise<ConversationSummary>
   setPinned(id: string, pinned: boolean): Promise<ConversationSummary>
   /**
    * `replacing`: the model was changed by the app because the backend no longer serves that one; the conversation

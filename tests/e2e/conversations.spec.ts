@@ -112,7 +112,7 @@ async function chat(page: Page, text: string): Promise<void> {
   await expect(reply).toContainText(text)
 }
 
-test('three chats started from "New chat" show up as three conversations, newest first, titled by their first message', async ({
+test('three chats started from "New chat" show up as three conversations, newest first, titled by the model after their first answer', async ({
   desk,
 }) => {
   const { page } = desk
@@ -121,7 +121,8 @@ test('three chats started from "New chat" show up as three conversations, newest
     await startNewChat(page)
     await chat(page, text)
   }
-  await expectTitles(page, ['Learn the cello', 'Bake sourdough bread', 'Plan a spring garden'])
+  // The fake model titles a conversation with the first words of its question, capitalised.
+  await expectTitles(page, ['Learn The Cello', 'Bake Sourdough Bread', 'Plan A Spring Garden'])
   await expect(items(page).first()).toHaveAttribute('aria-current', 'page')
   await expect(messages(page)).toHaveCount(2)
   await expect(messages(page).last()).toContainText('Learn the cello')
@@ -137,16 +138,17 @@ test('after a restart the list is as it was: new titles, pin order, deleted conv
     await startNewChat(page)
     await chat(page, text)
   }
-  await rename(page, 'Bake sourdough bread', 'Bread')
-  await pin(page, 'Plan a spring garden')
-  await deleteConfirmed(page, 'Learn the cello')
-  const expected = ['Plan a spring garden', 'Bread']
+  await expectTitles(page, ['Learn The Cello', 'Bake Sourdough Bread', 'Plan A Spring Garden'])
+  await rename(page, 'Bake Sourdough Bread', 'Bread')
+  await pin(page, 'Plan A Spring Garden')
+  await deleteConfirmed(page, 'Learn The Cello')
+  const expected = ['Plan A Spring Garden', 'Bread']
   await expectTitles(page, expected)
 
   await desk.restart()
 
   await expectTitles(desk.page, expected)
-  const pinned = item(desk.page, 'Plan a spring garden')
+  const pinned = item(desk.page, 'Plan A Spring Garden')
   await pinned.hover()
   await expect(pinned.getByRole('button', { name: 'Unpin' })).toBeVisible()
   await openConversation(desk.page, 'Bread')

@@ -161,8 +161,9 @@ test('New chat keeps its text while another conversation is open and is saved, w
   const answer = page.locator('[data-testid="message"][data-role="assistant"]').last()
   await expect(answer).toHaveAttribute('data-state', 'done')
   await expect(items).toHaveCount(SEEDED.length + 1)
+  // Titled by the fake model after the answer: the first words of the question, capitalised.
   await expect(sidebar(page).locator('[data-testid="conversation-item"][aria-current="page"]')).toHaveText(
-    'Which trail is the shortest?',
+    'Which Trail Is The Shortest',
   )
   expect(desk.fake.responses.requests.map((request) => (request.body as { model?: string }).model)).toEqual(['gpt-5.4'])
 })

@@ -5,10 +5,12 @@
  * summarises the older messages and the summary replaces them in the request only. The summary is stored with the
  * conversation, so later turns start from it; every message stays on disk and on screen.
  */
+
 import { randomUUID } from 'node:crypto'
 import type { ChatEvent, ChatMessage, Compaction, ContextUse, TokenUsage, UsageLimits } from '../../shared/domain'
 import { AppErrorException, appError } from '../../shared/errors'
-import type { CodexClient, InputItem, OutputItem, ResponsesRequest } from '../codex/types'
+import { askForText } from '../codex/ask-for-text'
+import type { CodexClient, InputItem, ResponsesRequest } from '../codex/types'
 import type { ConversationStore } from '../ports'
 import { SUMMARIZATION_INSTRUCTIONS, SUMMARIZATION_REQUEST, SUMMARY_PREFIX } from './compaction-prompt'
 import { buildInput } from './input-builder'
@@ -76,15 +78,6 @@ function tooLong(why: keyof typeof TOO_LONG): AppErrorException {
       retryable: false,
     }),
   )
-}
-
-function outputText(item: OutputItem): string {
-  if (item.type !== 'message' || !Array.isArray(item.content)) return ''
-  return item.content
-    .map((part: unknown) =>
-      typeof (part as { text?: unknown })?.text === 'string' ? (part as { text: string }).text : '',
-    )
-    .join('')
 }
 
 export interface ContextKeeperDeps {
@@ -174,16 +167,10 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
       parallelToolCalls: false,
       input,
     }
-    const done: string[] = []
-    let streamed = ''
+    let summary: string
     try {
-      await deps.client.stream(request, {
+      summary = await askForText(deps.client, request, {
         signal,
-        onEvent(event) {
-          if (event.type === 'text-delta') streamed += event.delta
-          const text = event.type === 'output-item-done' ? outputText(event.item) : ''
-          if (text) done.push(text)
-        },
         onRetry(notice) {
           deps.emit({ type: 'retrying', conversationId: turn.conversationId, messageId: turn.messageId, ...notice })
         },
@@ -194,7 +181,6 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
       deps.log('The older messages are too long even to summarise.')
       return null
     }
-    const summary = (done.length > 0 ? done.join('\n\n') : streamed).trim()
     return summary === '' ? null : summary
   }
 

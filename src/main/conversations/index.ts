@@ -19,6 +19,7 @@ import type { ConversationStore, SettingsService } from '../ports'
 import type { ToolRegistry } from '../tools'
 import { type AnswerWriter, createAnswerWriter } from './answer-writer'
 import { createLiveAnswers } from './live-answers'
+import { createModelTitles } from './model-title'
 import { createTurnPreparation } from './turn-preparation'
 
 /** A streaming answer is checkpointed at most this often: a crash loses at most about this much of it. */
@@ -44,6 +45,13 @@ export type ConversationService = Capability<ConversationChannel | ChatChannel>
 export function createConversationService(deps: ConversationServiceDeps): ConversationService {
   const { store, events, settings, log } = deps
   const live = createLiveAnswers((event) => events.emit('chat:event', event))
+  const titles = createModelTitles({
+    client: deps.client,
+    store,
+    models: deps.models,
+    onUsageLimits: deps.onUsageLimits,
+    log,
+  })
   const writers = new Set<AnswerWriter>()
 
   const remembered = (): Partial<ModelChoice> => {
@@ -88,6 +96,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         control,
       )
       void answered.then(() => writer.settled()).finally(() => writers.delete(writer))
+      void answered.then((answer) => titles.afterAnswer(conversationId, plan.history, answer))
       return answered
     },
     onBusyChange(conversationId, busy) {
@@ -150,6 +159,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
     async dispose() {
       stopWatchingStore()
       await turns.stopAll()
+      await titles.dispose()
       await Promise.all([...writers].map((writer) => writer.settled()))
     },
   }

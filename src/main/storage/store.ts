@@ -4,7 +4,7 @@ import type { ChatMessage, Conversation, ConversationSummary } from '../../share
 import { fail } from '../../shared/errors'
 import { LruCache } from '../../shared/lru-cache'
 import type { ConversationStore } from '../ports'
-import { DEFAULT_TITLE, titleFromMessage } from './auto-title'
+import { DEFAULT_TITLE, hasAutomaticTitle, titleFromMessage } from './auto-title'
 import { compactText, loadConversationFile } from './conversation-file'
 import type { ConversationIndex, IndexEntry } from './conversation-index'
 import { recordsOf } from './conversation-records'
@@ -207,6 +207,13 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     },
 
     rename: (id, title) => mutate(id, () => [{ type: 'title', at: Date.now(), title }]),
+
+    setModelTitle: (id, title) =>
+      mutate(id, (state) =>
+        hasAutomaticTitle(state.conversation) && state.conversation.title !== title
+          ? [{ type: 'title', at: Date.now(), title }]
+          : [],
+      ),
 
     setPinned: (id, pinned) =>
       mutate(id, (state) => (state.conversation.pinned === pinned ? [] : [{ type: 'pin', at: Date.now(), pinned }])),

@@ -69,6 +69,7 @@ export function createChatHarness(options: HarnessOptions) {
   const usageEvents: UsageLimits[] = []
   const modelEvents: ModelSpec[][] = []
   const busyChanges: Array<{ id: string; busy: boolean }> = []
+  const titleChanges: Array<{ id: string; title: string }> = []
   const waiters = new Set<() => void>()
   const events = new EventHub()
   /** The number main gave each chat event, in the order they came. */
@@ -80,7 +81,9 @@ export function createChatHarness(options: HarnessOptions) {
   events.on('usage:changed', (limits) => usageEvents.push(limits))
   events.on('models:changed', (list) => modelEvents.push(list))
   events.on('conversations:changed', ({ upserted }) => {
-    if (upserted) busyChanges.push({ id: upserted.id, busy: upserted.busy ?? false })
+    if (!upserted) return
+    busyChanges.push({ id: upserted.id, busy: upserted.busy ?? false })
+    titleChanges.push({ id: upserted.id, title: upserted.title })
   })
   // After the collectors above: a waiter looks at what they collected.
   events.subscribe(() => {
@@ -179,6 +182,9 @@ export function createChatHarness(options: HarnessOptions) {
   }
 
   return {
+    /** The parts the service is made of, for tests of one of its modules with the same real pieces. */
+    client,
+    models,
     start: () => models.start(),
     async dispose() {
       await service.dispose()
@@ -193,6 +199,8 @@ export function createChatHarness(options: HarnessOptions) {
     usageEvents,
     modelEvents,
     busyChanges,
+    /** Every title the conversation was announced with, in order. */
+    titles: (id: string) => titleChanges.filter((change) => change.id === id).map((change) => change.title),
     waitForEvent,
     waitUntil,
     nextFinished,
