@@ -12,6 +12,7 @@ import { defaultModelCatalog, type FakeModelInfo } from './models-catalog'
 import { checkResponsesBody, lastUserText } from './request-checks'
 import { defaultScenario, playScenario, type Scenario } from './scenarios'
 import type { RouteHandler } from './server'
+import { type QueuedScenario, quoteToolOutput } from './tool-scenarios'
 
 export type { Scenario } from './scenarios'
 
@@ -40,7 +41,7 @@ export interface FakeResponses {
    * Queues the answer for a coming request (FIFO); the default echo answer plays when the queue is empty. Requests
    * over the model's context window and summarisation requests (compaction) take none: the fake answers them itself.
    */
-  enqueue(...scenarios: Scenario[]): void
+  enqueue(...scenarios: QueuedScenario[]): void
   /** Lets every answer held by `holdAfterDeltas` go on, now and from now on (until `reset`). */
   release(): void
   /** Drops queued scenarios, recorded requests and model overrides, and closes the gate `release` opened. */
@@ -60,7 +61,7 @@ const PREFIX = '/backend-api/codex'
 export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
   const requests: RecordedRequest[] = []
   const modelRequests: RecordedRequest[] = []
-  const queue: Scenario[] = []
+  const queue: QueuedScenario[] = []
   const staticTokens = new Map<string, FakeAccount>()
   const open = new Set<ServerResponse>()
   let models = defaultModelCatalog()
@@ -90,7 +91,7 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
     return true
   }
 
-  function nextScenario(userText: string): Scenario {
+  function nextScenario(userText: string): QueuedScenario {
     const head = queue[0]
     if (!head) return makeDefaultScenario(userText)
     if ((head.times ?? 1) > 1) head.times = (head.times ?? 1) - 1
@@ -121,7 +122,8 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
         : isSummarizationRequest(checked.body)
           ? summaryScenario(checked.body.input)
           : nextScenario(lastUserText(checked.body.input))
-    await playScenario(scenario, res, {
+    const played = scenario.kind === 'quote-tool-output' ? quoteToolOutput(scenario, checked.body.input) : scenario
+    await playScenario(played, res, {
       inputChars: raw.length,
       model: String(checked.body.model),
       track(stream) {
