@@ -11,7 +11,7 @@ import { useSettingsStore } from '../../../stores/settings-store'
 import { useShownWorkspace, useToolsStore } from '../../../stores/tools-store'
 import { Dialog } from '../../common/Dialog'
 import { FolderIcon } from '../../common/icons'
-import { APPROVAL_LEVEL_LABELS, APPROVAL_LEVEL_ORDER } from './approval-levels'
+import { APPROVAL_LEVEL_ORDER, APPROVAL_LEVEL_SHORT_LABELS } from './approval-levels'
 
 function folderName(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).at(-1) ?? path
@@ -134,16 +134,17 @@ export function ApprovalLevelPicker() {
     <select
       className="approval-picker"
       aria-label="Approvals"
+      title="Which tool calls wait for your approval in this conversation"
       value={tools.policy.level ?? 'default'}
       onChange={(event) => {
         const level = APPROVAL_LEVEL_ORDER.find((candidate) => candidate === event.target.value)
         void setLevel(level ?? null)
       }}
     >
-      <option value="default">App default: {APPROVAL_LEVEL_LABELS[appLevel]}</option>
+      <option value="default">Default: {APPROVAL_LEVEL_SHORT_LABELS[appLevel].toLowerCase()}</option>
       {APPROVAL_LEVEL_ORDER.map((level) => (
         <option key={level} value={level}>
-          {APPROVAL_LEVEL_LABELS[level]}
+          {APPROVAL_LEVEL_SHORT_LABELS[level]}
         </option>
       ))}
     </select>

@@ -7,4 +7,11 @@ export const APPROVAL_LEVEL_LABELS: Record<ApprovalLevel, string> = {
   'run-all': 'Run every tool without asking',
 }
 
+/** Shorter, for the header's picker. */
+export const APPROVAL_LEVEL_SHORT_LABELS: Record<ApprovalLevel, string> = {
+  'ask-all': 'Ask for every tool',
+  'ask-writes': 'Ask for writes',
+  'run-all': 'Never ask',
+}
+
 export const APPROVAL_LEVEL_ORDER: readonly ApprovalLevel[] = ['ask-all', 'ask-writes', 'run-all']
