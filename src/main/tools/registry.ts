@@ -128,7 +128,7 @@ export function createToolRegistry(tools: readonly Tool[] = builtinTools): ToolR
       const tool = byName.get(call.name)
       if (!tool) return failure(`There is no tool named "${call.name}".`)
       if (tool.needsWorkspace && context.workspace === null) {
-        return failure(`${call.name} needs a workspace folder, and none is chosen in Settings.`)
+        return failure(`${call.name} needs a workspace folder; choose one with the folder button in the chat header.`)
       }
       if (context.signal.aborted) return failure('The tool call was cancelled.')
       try {
