@@ -136,6 +136,12 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
       await plan.approval
         .allowAlways(call.name)
         .catch((error: unknown) => deps.log(`Could not keep "Always allow": ${error}`))
+      // "Always" covers the other calls of that tool already waiting in this answer too.
+      for (const part of assembly.message.parts) {
+        if (part.kind === 'tool-call' && part.name === call.name && part.state === 'pending-approval') {
+          control.approvals.decide(part.callId, 'approve')
+        }
+      }
     }
     return decision
   }

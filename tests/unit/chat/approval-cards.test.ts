@@ -79,6 +79,27 @@ describe('approval cards', () => {
     expect((await store.get(id)).toolPolicy).toEqual({ level: null, alwaysAllow: ['run_command'] })
   })
 
+  it('"Always allow" also runs the calls of that tool already waiting in the same answer', async () => {
+    const { fake, harness, id } = await setupChat({ settings: { workspace } })
+    const command = (callId: string) => ({ name: 'run_command', arguments: '{"command":"echo same"}', callId })
+    fake.responses.enqueue(
+      { kind: 'function-calls', calls: [command('b1'), command('b2')] },
+      { kind: 'text', text: 'Both.' },
+    )
+    const finished = harness.nextFinished(id)
+    await harness.call('chat:send', { conversationId: id, text: 'Echo twice at once' })
+    await harness.waitForEvent(
+      (event: ChatEvent): event is PartUpdated =>
+        previewedCard(event) && event.part.kind === 'tool-call' && event.part.callId === 'b2',
+    )
+    await harness.call('tools:decide', { conversationId: id, callId: 'b1', decision: 'always' })
+    const message = await finished
+    expect(message.parts.slice(0, 2)).toMatchObject([
+      { callId: 'b1', state: 'done' },
+      { callId: 'b2', state: 'done' },
+    ])
+  })
+
   it('asks before reading a file when the conversation asks for everything', async () => {
     await writeFile(join(workspace, 'a.txt'), 'alpha')
     const { fake, harness, id } = await setupChat({ settings: { workspace } })
