@@ -140,3 +140,37 @@ test('a patch is shown as a diff, approved with Enter and applied; after a resta
   await expect(reopened.getByTestId('tool-call-preview')).toHaveText(shown)
   await expect(desk.page.locator('.chat-header').getByTestId('workspace-path')).toHaveText(basename(workspace))
 })
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+test('Stop during a long command kills it and keeps the output so far', async ({ desk }) => {
+  const { page } = desk
+  await chooseWorkspace(page, workspace)
+  const command = 'echo "shell $$ started"; echo $$ > shell.pid; sleep 120; echo finished'
+  desk.fake.responses.enqueue(...toolScenarios.oneCall('run_command', { command }))
+  await send(page, 'Run the long job')
+
+  const card = page.getByTestId('tool-call')
+  await card.getByRole('button', { name: 'Approve' }).click()
+  await expect(card).toHaveAttribute('data-state', 'running')
+  // The shell writes its pid once it runs; nothing here waits on a clock.
+  await expect.poll(() => readFile(join(workspace, 'shell.pid'), 'utf8').catch(() => '')).toMatch(/^\d+\n$/)
+  const pid = Number((await readFile(join(workspace, 'shell.pid'), 'utf8')).trim())
+  expect(isRunning(pid)).toBe(true)
+
+  await page.getByRole('button', { name: 'Stop' }).click()
+  await expect(card).not.toHaveAttribute('data-state', 'running')
+  await expect.poll(() => isRunning(pid)).toBe(false)
+  const output = card.locator('details', { hasText: 'Output' })
+  await output.locator('summary').click()
+  await expect(output.locator('pre')).toContainText(`shell ${pid} started`)
+  await expect(output.locator('pre')).toContainText('stopped by the user')
+  await expect(output.locator('pre')).not.toContainText('finished')
+})
