@@ -13,6 +13,7 @@ import { checkResponsesBody, lastUserText } from './request-checks'
 import { defaultScenario, playScenario, type Scenario } from './scenarios'
 import type { RouteHandler } from './server'
 import { isTitleRequest, titleScenario } from './titles'
+import { type QueuedScenario, quoteToolOutput } from './tool-scenarios'
 
 export type { Scenario } from './scenarios'
 
@@ -46,7 +47,7 @@ export interface FakeResponses {
    * over the model's context window, summarisation requests (compaction) and title requests take none: the fake
    * answers them itself.
    */
-  enqueue(...scenarios: Scenario[]): void
+  enqueue(...scenarios: QueuedScenario[]): void
   /** Lets every answer held by `holdAfterDeltas` go on, now and from now on (until `reset`). */
   release(): void
   /** Drops queued scenarios, recorded requests and model overrides, and closes the gate `release` opened. */
@@ -68,7 +69,7 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
   const modelRequests: RecordedRequest[] = []
   const titleRequests: RecordedRequest[] = []
   let chosenTitle: string | null = null
-  const queue: Scenario[] = []
+  const queue: QueuedScenario[] = []
   const staticTokens = new Map<string, FakeAccount>()
   const open = new Set<ServerResponse>()
   let models = defaultModelCatalog()
@@ -98,7 +99,7 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
     return true
   }
 
-  function nextScenario(userText: string): Scenario {
+  function nextScenario(userText: string): QueuedScenario {
     const head = queue[0]
     if (!head) return makeDefaultScenario(userText)
     if ((head.times ?? 1) > 1) head.times = (head.times ?? 1) - 1
@@ -134,7 +135,8 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
           : asksForTitle
             ? titleScenario(checked.body.input, chosenTitle)
             : nextScenario(lastUserText(checked.body.input))
-    await playScenario(scenario, res, {
+    const played = scenario.kind === 'quote-tool-output' ? quoteToolOutput(scenario, checked.body.input) : scenario
+    await playScenario(played, res, {
       inputChars: raw.length,
       model: String(checked.body.model),
       track(stream) {

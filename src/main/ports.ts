@@ -12,6 +12,7 @@ import type {
   Settings,
   UsageLimits,
 } from '../shared/domain'
+import type { ConversationToolPolicy } from '../shared/tool-previews'
 
 export interface NewConversation {
   model: string
@@ -50,6 +51,9 @@ export interface ConversationStore {
     effort: ReasoningEffort | null,
     options?: { replacing?: string },
   ): Promise<ConversationSummary>
+  /** The folder the conversation's tools work in; validated by the caller. */
+  setWorkspace(id: string, workspace: string | null): Promise<ConversationSummary>
+  setToolPolicy(id: string, policy: ConversationToolPolicy): Promise<ConversationSummary>
   delete(id: string): Promise<void>
   /** Written and flushed (fsync) before it resolves: the user's message is on disk before the request leaves. */
   appendUserMessage(conversationId: string, message: ChatMessage): Promise<ConversationSummary>

@@ -1,4 +1,5 @@
 import type { AccountState } from '../shared/domain'
+import { fail } from '../shared/errors'
 import type { CodexApi } from '../shared/ipc-contract'
 import { createAuth } from './auth'
 import { clientIdentity } from './client-identity'
@@ -78,6 +79,8 @@ export async function createAppServices(platform: Platform, env: ServiceEnv, log
     }),
     'app:open-data-folder': () => platform.desktop.openPath(platform.dataDir),
     'app:open-external': ({ url }) => platform.desktop.openExternal(url),
+    'app:choose-folder': () =>
+      platform.desktop.chooseFolder?.() ?? fail('invalid-request', 'This window cannot open the folder dialog.'),
     'settings:get': () => settings.get(),
     'settings:update': async (patch) =>
       settings.update(patch.workspace ? { ...patch, workspace: await validWorkspaceFolder(patch.workspace) } : patch),

@@ -1,4 +1,5 @@
 import type { AppError } from './errors'
+import type { ApprovalLevel, ConversationToolPolicy, ToolCallPreview } from './tool-previews'
 
 /**
  * A reasoning effort as the backend names it. The backend adds efforts over time (`max`, `ultra`), so any short
@@ -87,6 +88,8 @@ export type MessagePart =
       state: ToolCallState
       output?: string
       error?: string
+      /** What the approval card shows: set when the call has to wait for the person's approval. */
+      preview?: ToolCallPreview
     }
 
 export type MessageRole = 'user' | 'assistant'
@@ -140,7 +143,10 @@ export interface ConversationNote {
 }
 
 export interface Conversation extends ConversationSummary {
+  /** The folder its tools work in (the real path); null: no workspace tools are offered. */
   workspace: string | null
+  /** Absent until the person changes it: the app-wide level, nothing always allowed. */
+  toolPolicy?: ConversationToolPolicy
   messages: ChatMessage[]
   /** Oldest first; the last one whose message is still there is the one requests use. */
   compactions: Compaction[]
@@ -208,8 +214,12 @@ export interface Settings {
   streamIdleTimeoutMs: number
   /** `client_version` for `/models`. */
   modelsClientVersion: string
-  /** Folder the file tools may read; null = no workspace tools. */
+  /** The workspace folder last chosen for a conversation: a new conversation starts in it. */
   workspace: string | null
+  /** Which tool calls wait for the person's approval, unless a conversation says otherwise. */
+  approvalLevel: ApprovalLevel
+  /** Model round-trips with tool calls per answer, so a confused model cannot loop forever. */
+  maxToolRounds: number
   /** The user accepted keeping tokens unencrypted where the OS offers no encryption. */
   allowPlainTokenStorage: boolean
 }

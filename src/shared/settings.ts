@@ -14,6 +14,8 @@ export const DEFAULT_SETTINGS: Settings = {
   streamIdleTimeoutMs: 300_000,
   modelsClientVersion: '1.0.0',
   workspace: null,
+  approvalLevel: 'ask-writes',
+  maxToolRounds: 25,
   allowPlainTokenStorage: false,
 }
 
@@ -22,4 +24,5 @@ export const SETTING_BOUNDS = {
   maxRetries: { min: 0, max: 100 },
   retryBaseDelayMs: { min: 0, max: 600_000 },
   streamIdleTimeoutMs: { min: 1_000, max: 3_600_000 },
+  maxToolRounds: { min: 1, max: 200 },
 } as const satisfies Partial<Record<keyof Settings, { min: number; max: number }>>

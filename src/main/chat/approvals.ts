@@ -1,4 +1,12 @@
-export type Decision = 'approve' | 'deny'
+/** `always`: approve, and let later calls of the same tool in the conversation run without asking. */
+export type Decision = 'approve' | 'deny' | 'always'
+
+/** Decides, for one turn, which calls wait for the person, and keeps their "Always allow". */
+export interface ApprovalGate {
+  needsApproval(toolName: string): boolean
+  /** Later calls of the tool run without asking, in this turn and the conversation's next ones. */
+  allowAlways(toolName: string): Promise<void>
+}
 
 /** The tool calls of one turn waiting for the user's decision (`tools:decide`). */
 export interface Approvals {

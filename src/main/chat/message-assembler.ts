@@ -259,7 +259,7 @@ type ToolCallPart = Extract<MessagePart, { kind: 'tool-call' }>
 export function updateToolCall(
   assembly: Assembly,
   callId: string,
-  change: Partial<Pick<ToolCallPart, 'state' | 'output' | 'error'>>,
+  change: Partial<Pick<ToolCallPart, 'state' | 'output' | 'error' | 'preview'>>,
 ): Step {
   const index = assembly.message.parts.findIndex((part) => part.kind === 'tool-call' && part.callId === callId)
   if (index < 0) return { assembly, events: [] }

@@ -18,15 +18,12 @@ import { type AppError, toAppError } from '../../shared/errors'
 import type { RetryNow } from '../codex/retry'
 import type { CodexClient, ResponsesRequest, StreamOutcome } from '../codex/types'
 import type { ConversationStore } from '../ports'
-import type { ToolCallRequest, ToolRegistry } from '../tools'
-import type { Approvals } from './approvals'
+import { previewToolCall, type ToolCallRequest, type ToolRegistry } from '../tools'
+import type { ApprovalGate, Approvals } from './approvals'
 import { type Assembly, startAssembly, startRound } from './assembly'
 import { createContextKeeper } from './compaction'
 import { DENIED_OUTPUT, INTERRUPTED_OUTPUT, STOPPED_OUTPUT } from './input-builder'
 import { type AssemblerOptions, applyStreamEvent, type Step, updateToolCall } from './message-assembler'
-
-/** Round-trips per turn: enough for real multi-step work, bounded so a confused model cannot loop forever. */
-export const MAX_TOOL_ROUNDS = 8
 
 export interface TurnDeps {
   client: CodexClient
@@ -57,7 +54,12 @@ export interface TurnPlan {
   /** Everything of the request but its input, which grows with each round. */
   request: Omit<ResponsesRequest, 'input'>
   effort: ReasoningEffort | null
+  /** The conversation's workspace (its real path); null: no workspace tools. */
   workspace: string | null
+  /** Which calls wait for the person (the conversation's approval level and its "Always allow"s). */
+  approval: ApprovalGate
+  /** Rounds with tool calls before the answer is cut short (`tool_call_limit`). */
+  maxToolRounds: number
   /** The model's context window in tokens; null when the model is unknown. */
   contextWindow: number | null
   /** The summary that stands in for the older messages in requests, if the conversation has one. */
@@ -105,7 +107,7 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
     ...(plan.effort ? { effort: plan.effort } : {}),
   })
   const assemblerOptions: AssemblerOptions = {
-    initialToolState: (name) => (deps.tools.needsApproval(name) ? 'pending-approval' : 'running'),
+    initialToolState: (name) => (plan.approval.needsApproval(name) ? 'pending-approval' : 'running'),
   }
   let usage: TokenUsage | undefined
   const context = createContextKeeper(
@@ -121,9 +123,36 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
     deps.answer.update(assembly.message)
   }
 
+  /** Shows the person what the call would do, then waits for their decision (already taken if they were quick). */
+  async function decide(call: ToolCallRequest, signal: AbortSignal) {
+    const decided = control.approvals.wait(call.callId, signal)
+    const preview = await previewToolCall(plan.workspace, call).catch((error: unknown) => ({
+      kind: 'invalid' as const,
+      error: `Could not show what this call would do: ${error instanceof Error ? error.message : String(error)}`,
+    }))
+    apply(updateToolCall(assembly, call.callId, { preview }))
+    const decision = await decided
+    if (decision === 'always') {
+      await plan.approval
+        .allowAlways(call.name)
+        .catch((error: unknown) => deps.log(`Could not keep "Always allow": ${error}`))
+      // "Always" covers the other calls of that tool already waiting in this answer too.
+      for (const part of assembly.message.parts) {
+        if (part.kind === 'tool-call' && part.name === call.name && part.state === 'pending-approval') {
+          control.approvals.decide(part.callId, 'approve')
+        }
+      }
+    }
+    return decision
+  }
+
   async function runToolCall(call: ToolCallRequest, signal: AbortSignal): Promise<void> {
-    if (deps.tools.needsApproval(call.name)) {
-      const decision = await control.approvals.wait(call.callId, signal)
+    // Asked when the call completed (its part's state), so a later "Always allow" does not skip a card on screen.
+    const asked = assembly.message.parts.some(
+      (part) => part.kind === 'tool-call' && part.callId === call.callId && part.state === 'pending-approval',
+    )
+    if (asked) {
+      const decision = await decide(call, signal)
       if (decision === 'deny') {
         const output = !signal.aborted ? DENIED_OUTPUT : control.signal.aborted ? STOPPED_OUTPUT : INTERRUPTED_OUTPUT
         apply(updateToolCall(assembly, call.callId, { state: 'denied', output }))
@@ -186,7 +215,7 @@ export async function runTurn(deps: TurnDeps, plan: TurnPlan, control: TurnContr
       control.signal.throwIfAborted()
       if (outcome.status === 'incomplete') return { state: 'incomplete', incompleteReason: outcome.incompleteReason }
       if (!calledTools) return { state: 'done' }
-      if (round === MAX_TOOL_ROUNDS) return { state: 'incomplete', incompleteReason: 'tool_call_limit' }
+      if (round >= plan.maxToolRounds) return { state: 'incomplete', incompleteReason: 'tool_call_limit' }
     }
   }
 

@@ -20,6 +20,7 @@ import type { ToolRegistry } from '../tools'
 import { type AnswerWriter, createAnswerWriter } from './answer-writer'
 import { createLiveAnswers } from './live-answers'
 import { createModelTitles } from './model-title'
+import { createToolSetup } from './tool-setup'
 import { createTurnPreparation } from './turn-preparation'
 
 /** A streaming answer is checkpointed at most this often: a crash loses at most about this much of it. */
@@ -109,6 +110,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
     events.emit('conversations:changed', change.upserted ? { upserted: withBusy(change.upserted) } : change),
   )
 
+  const toolSetup = createToolSetup(store, settings)
   const prepare = createTurnPreparation({
     store,
     models: deps.models,
@@ -116,6 +118,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
     tools: deps.tools,
     publish: live.publish,
     remembered,
+    allowAlways: toolSetup.allowAlways,
   })
 
   return {
@@ -129,11 +132,14 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
       },
       'conversations:create': async (input) => {
         const choice = newConversationChoice(await deps.models.settled(), input ?? {}, remembered())
-        return store.create({ ...choice, workspace: null })
+        // A new conversation starts in the workspace last chosen: most people work in one project at a time.
+        return store.create({ ...choice, workspace: settings.get().workspace })
       },
       'conversations:rename': async ({ id, title }) => withBusy(await store.rename(id, title)),
       'conversations:pin': async ({ id, pinned }) => withBusy(await store.setPinned(id, pinned)),
       'conversations:set-model': async ({ id, model, effort }) => withBusy(await store.setModel(id, model, effort)),
+      'conversations:set-workspace': ({ id, workspace }) => toolSetup.setWorkspace(id, workspace),
+      'conversations:set-approval-level': ({ id, level }) => toolSetup.setApprovalLevel(id, level),
       'conversations:delete': async ({ id }) => {
         // Its answer would otherwise go on writing to a conversation that is gone.
         await turns.stop(id)

@@ -17,6 +17,8 @@ export interface PreparationDeps {
   publish(event: ChatEvent): void
   /** The model and effort the user last chose, for a conversation moved off a retired model. */
   remembered(): Partial<ModelChoice>
+  /** Keeps "Always allow" for a tool with the conversation. */
+  allowAlways(conversationId: string, toolName: string): Promise<void>
 }
 
 export interface TurnPreparation {
@@ -49,7 +51,15 @@ export function createTurnPreparation(deps: PreparationDeps): TurnPreparation {
   }
 
   function plan({ conversation, models }: ReadyToPlan, history: ChatMessage[], added?: ChatMessage): TurnPlan {
-    return planTurn({ conversation, history, userMessage: added, settings: settings.get(), models, tools: deps.tools })
+    return planTurn({
+      conversation,
+      history,
+      userMessage: added,
+      settings: settings.get(),
+      models,
+      tools: deps.tools,
+      keepAlwaysAllow: (toolName) => deps.allowAlways(conversation.id, toolName),
+    })
   }
 
   /** The user's message is on disk before the request leaves. */

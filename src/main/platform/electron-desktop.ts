@@ -21,5 +21,11 @@ export function createElectronDesktop(): Desktop {
       await writeFile(result.filePath, content, 'utf8')
       return result.filePath
     },
+    async chooseFolder() {
+      const owner = BrowserWindow.getFocusedWindow()
+      const options: Electron.OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] }
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
   }
 }

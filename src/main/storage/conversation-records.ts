@@ -41,6 +41,7 @@ export function recordsOf(conversation: Conversation, activityAt: number): Conve
   if (notes.length > 0) {
     records.push({ type: 'model', at: activityAt, model: conversation.model, effort: conversation.effort })
   }
+  if (conversation.toolPolicy) records.push({ type: 'tool-policy', at: activityAt, policy: conversation.toolPolicy })
   if (conversation.pinned) records.push({ type: 'pin', at: activityAt, pinned: true })
   return records
 }

@@ -70,6 +70,12 @@ export function applyRecords(state: ConversationState, records: readonly Convers
       case 'compaction':
         conversation.compactions.push(record.compaction)
         break
+      case 'workspace':
+        conversation.workspace = record.workspace
+        break
+      case 'tool-policy':
+        conversation.toolPolicy = record.policy
+        break
       case 'title':
         conversation.title = record.title
         break

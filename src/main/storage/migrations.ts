@@ -12,10 +12,15 @@ export interface RecordVersioning {
 }
 
 /**
- * Version 2 added the `compaction` record; version 1 records read as they are. The bump is what keeps an older app
- * from taking a compaction line for a corrupt one and rewriting the file without it: it refuses the file instead.
+ * Version 2 added the `compaction` record, version 3 the `workspace` and `tool-policy` records and the approval
+ * preview on tool calls; older records read as they are. Each bump is what keeps an older app from taking a new line
+ * for a corrupt one (or dropping a field it does not know) and rewriting the file without it: it refuses the file
+ * instead.
  */
-export const RECORD_VERSIONING: RecordVersioning = { current: 2, upgrades: { 1: (record) => record } }
+export const RECORD_VERSIONING: RecordVersioning = {
+  current: 3,
+  upgrades: { 1: (record) => record, 2: (record) => record },
+}
 
 /** A file written by a newer Codex Desk: loading it must not rewrite (and so downgrade) it. */
 export class NewerRecordVersionError extends Error {

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import type { ChatMessage, Compaction, ReasoningEffort } from '../../shared/domain'
 import { fail } from '../../shared/errors'
 import { effortSchema } from '../../shared/ipc-contract'
-import { compactionSchema, messageSchema } from './schemas'
+import type { ConversationToolPolicy } from '../../shared/tool-previews'
+import { compactionSchema, messageSchema, toolPolicySchema } from './schemas'
 
 /** One line of a conversation file. `at` is when the event happened (epoch ms). */
 export type ConversationRecord =
@@ -25,6 +26,10 @@ export type ConversationRecord =
   | { type: 'truncate'; at: number; messageId: string }
   /** A summary of the older messages that requests use instead of them (version 2 on). */
   | { type: 'compaction'; at: number; compaction: Compaction }
+  /** The folder the conversation's tools work in from here on (version 3 on). */
+  | { type: 'workspace'; at: number; workspace: string | null }
+  /** The conversation's approval level and always-allowed tools, whole: the last one stands (version 3 on). */
+  | { type: 'tool-policy'; at: number; policy: ConversationToolPolicy }
 
 export type HeaderRecord = Extract<ConversationRecord, { type: 'header' }>
 
@@ -50,6 +55,8 @@ export const recordSchema: z.ZodType<ConversationRecord> = z.discriminatedUnion(
   }),
   z.object({ type: z.literal('truncate'), at: z.number(), messageId: z.string().min(1) }),
   z.object({ type: z.literal('compaction'), at: z.number(), compaction: compactionSchema }),
+  z.object({ type: z.literal('workspace'), at: z.number(), workspace: z.string().min(1).nullable() }),
+  z.object({ type: z.literal('tool-policy'), at: z.number(), policy: toolPolicySchema }),
 ])
 
 export function serializeRecord(record: ConversationRecord, version: number): string {

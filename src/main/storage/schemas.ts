@@ -10,6 +10,12 @@ import type {
 } from '../../shared/domain'
 import { APP_ERROR_KINDS, type AppError } from '../../shared/errors'
 import { effortSchema } from '../../shared/ipc-contract'
+import {
+  APPROVAL_LEVELS,
+  type ConversationToolPolicy,
+  type FilePreview,
+  type ToolCallPreview,
+} from '../../shared/tool-previews'
 
 /**
  * The shapes storage reads back from disk and from imported files. Each schema is checked against its domain type,
@@ -51,6 +57,37 @@ export const compactionSchema: z.ZodType<Compaction> = z.object({
   createdAt: z.number(),
 })
 
+const filePreviewSchema: z.ZodType<FilePreview> = z.object({
+  path: z.string(),
+  kind: z.enum(['add', 'delete', 'update', 'move']),
+  diff: z.string(),
+  movedTo: z.string().optional(),
+})
+
+const failedPreview = z.object({ ok: z.literal(false), error: z.string() })
+
+const previewSchema: z.ZodType<ToolCallPreview> = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('write'),
+    preview: z.union([
+      z.object({ ok: z.literal(true), path: z.string(), isNew: z.boolean(), diff: z.string() }),
+      failedPreview,
+    ]),
+  }),
+  z.object({
+    kind: z.literal('patch'),
+    preview: z.union([z.object({ ok: z.literal(true), files: z.array(filePreviewSchema) }), failedPreview]),
+  }),
+  z.object({ kind: z.literal('command'), command: z.string(), cwd: z.string(), timeoutSeconds: z.number() }),
+  z.object({ kind: z.literal('invalid'), error: z.string() }),
+  z.object({ kind: z.literal('none') }),
+])
+
+export const toolPolicySchema: z.ZodType<ConversationToolPolicy> = z.object({
+  level: z.enum(APPROVAL_LEVELS).nullable(),
+  alwaysAllow: z.array(z.string().min(1).max(200)),
+})
+
 export const partSchema: z.ZodType<MessagePart> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
   z.object({
@@ -66,6 +103,7 @@ export const partSchema: z.ZodType<MessagePart> = z.discriminatedUnion('kind', [
     state: z.enum(['pending-approval', 'running', 'done', 'denied', 'error']),
     output: z.string().optional(),
     error: z.string().optional(),
+    preview: previewSchema.optional(),
   }),
 ])
 
@@ -103,6 +141,7 @@ export const conversationSchema: z.ZodType<Conversation> = z.object({
   preview: z.string(),
   busy: z.boolean().optional(),
   workspace: z.string().nullable(),
+  toolPolicy: toolPolicySchema.optional(),
   messages: z.array(messageSchema),
   // Exports made before compaction existed have none.
   compactions: z.array(compactionSchema).default([]),

@@ -233,6 +233,13 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
             ],
       ),
 
+    setWorkspace: (id, workspace) =>
+      mutate(id, (state) =>
+        state.conversation.workspace === workspace ? [] : [{ type: 'workspace', at: Date.now(), workspace }],
+      ),
+
+    setToolPolicy: (id, policy) => mutate(id, () => [{ type: 'tool-policy', at: Date.now(), policy }]),
+
     async delete(id) {
       requireKnown(id)
       await queue.run(id, async () => {

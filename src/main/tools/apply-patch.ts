@@ -12,7 +12,7 @@ export const applyPatchArgs = z
   })
   .strict()
 
-const DESCRIPTION = `Edit files in the workspace with a patch. The user approves each patch; it applies whole or not at all.
+const DESCRIPTION = `Edit files in the workspace with a patch. The user may be asked to approve it first; it applies whole or not at all.
 Format:
 *** Begin Patch
 *** Add File: path/new.txt

@@ -1,17 +1,8 @@
+import type { ToolCallPreview } from '../../shared/tool-previews'
 import { applyPatchArgs } from './apply-patch'
-import { type PatchPreview, previewPatch, previewWrite, type WritePreview } from './previews'
+import { previewPatch, previewWrite } from './previews'
 import { runCommandArgs, timeoutSecondsOf } from './run-command'
 import { writeFileArgs } from './write-file'
-
-/** What an approval card shows for a call, before anything runs. */
-export type ToolCallPreview =
-  | { kind: 'write'; preview: WritePreview }
-  | { kind: 'patch'; preview: PatchPreview }
-  | { kind: 'command'; command: string; cwd: string; timeoutSeconds: number }
-  /** The arguments do not fit the tool (the call will fail without running), or no workspace is chosen. */
-  | { kind: 'invalid'; error: string }
-  /** A tool whose card needs nothing beyond its arguments. */
-  | { kind: 'none' }
 
 function parseJson(text: string): unknown {
   try {

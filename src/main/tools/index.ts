@@ -1,4 +1,4 @@
-export { previewToolCall, type ToolCallPreview } from './call-preview'
-export { type FilePreview, type PatchPreview, previewPatch, previewWrite, type WritePreview } from './previews'
+export { previewToolCall } from './call-preview'
+export { previewPatch, previewWrite } from './previews'
 export { builtinTools, createToolRegistry, type ToolCallRequest, type ToolRegistry, type ToolResult } from './registry'
 export { defineTool, type Tool, type ToolContext, ToolError } from './types'

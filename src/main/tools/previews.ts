@@ -1,22 +1,10 @@
 import { lstat, realpath } from 'node:fs/promises'
+import type { FilePreview, PatchPreview, WritePreview } from '../../shared/tool-previews'
 import { openFileConfined } from './confined-fs'
 import { unifiedDiff } from './diff-preview'
 import { type FileChange, planPatch } from './patch-plan'
 import { looksBinary } from './text-file'
 import { displayPath, resolveInWorkspace } from './workspace-path'
-
-/** What the approval card shows; computed from the files as they are now, nothing is written. */
-export interface FilePreview {
-  path: string
-  kind: FileChange['kind']
-  /** A unified diff of the file (against /dev/null for an added or deleted file). */
-  diff: string
-  movedTo?: string
-}
-
-export type PatchPreview = { ok: true; files: FilePreview[] } | { ok: false; error: string }
-
-export type WritePreview = { ok: true; path: string; isNew: boolean; diff: string } | { ok: false; error: string }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)

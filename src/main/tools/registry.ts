@@ -1,3 +1,4 @@
+import type { ApprovalLevel } from '../../shared/tool-previews'
 import type { FunctionToolSpec } from '../codex/types'
 import { applyPatch } from './apply-patch'
 import { listDirectory } from './list-directory'
@@ -32,8 +33,11 @@ export interface ToolResult {
 export interface ToolRegistry {
   /** The tools offered to the model: workspace tools only when a workspace is chosen. */
   specs(workspace: string | null): FunctionToolSpec[]
-  /** Unknown tools need no approval: they fail without running anything. */
-  needsApproval(name: string): boolean
+  /**
+   * Whether a call waits for the person at this level. `ask-writes` asks for the tools that change files or run
+   * commands; unknown tools never ask: they fail without running anything.
+   */
+  needsApproval(name: string, level: ApprovalLevel): boolean
   /** Never rejects. */
   execute(call: Pick<ToolCallRequest, 'name' | 'arguments'>, context: ToolRunContext): Promise<ToolResult>
 }
@@ -115,12 +119,16 @@ export function createToolRegistry(tools: readonly Tool[] = builtinTools): ToolR
         strict: false,
         parameters: tool.parameters,
       })),
-    needsApproval: (name) => byName.get(name)?.approval === 'ask',
+    needsApproval(name, level) {
+      const tool = byName.get(name)
+      if (!tool || level === 'run-all') return false
+      return level === 'ask-all' || tool.approval === 'ask'
+    },
     async execute(call, context) {
       const tool = byName.get(call.name)
       if (!tool) return failure(`There is no tool named "${call.name}".`)
       if (tool.needsWorkspace && context.workspace === null) {
-        return failure(`${call.name} needs a workspace folder, and none is chosen in Settings.`)
+        return failure(`${call.name} needs a workspace folder; choose one with the folder button in the chat header.`)
       }
       if (context.signal.aborted) return failure('The tool call was cancelled.')
       try {

@@ -91,7 +91,7 @@ function execute(command: string, cwd: string, timeoutSeconds: number, signal: A
 
 export const runCommand: Tool = defineTool({
   name: 'run_command',
-  description: `Run a shell command in the workspace folder and return its exit code, stdout and stderr (64 KB at most). The user approves each command. It is stopped after timeout_seconds (default ${DEFAULT_TIMEOUT_SECONDS}); processes it leaves running in the background are stopped when it ends. No input can be given to it.`,
+  description: `Run a shell command in the workspace folder and return its exit code, stdout and stderr (64 KB at most). The user may be asked to approve it first. It is stopped after timeout_seconds (default ${DEFAULT_TIMEOUT_SECONDS}); processes it leaves running in the background are stopped when it ends. No input can be given to it.`,
   args: runCommandArgs,
   approval: 'ask',
   needsWorkspace: true,

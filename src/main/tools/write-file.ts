@@ -13,7 +13,7 @@ export const writeFileArgs = z
 export const writeFile: Tool = defineTool({
   name: 'write_file',
   description:
-    'Create or overwrite a UTF-8 text file in the workspace with the given content (missing folders are created). The user approves each write. To change part of an existing file, prefer apply_patch.',
+    'Create or overwrite a UTF-8 text file in the workspace with the given content (missing folders are created). The user may be asked to approve it first. To change part of an existing file, prefer apply_patch.',
   args: writeFileArgs,
   approval: 'ask',
   needsWorkspace: true,

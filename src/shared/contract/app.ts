@@ -6,6 +6,8 @@ import { none, request } from './common'
 export const appChannels = {
   'app:info': request<AppInfo>()(none),
   'app:open-data-folder': request<void>()(none),
+  /** The OS folder dialog (desktop shell only); null when the person cancelled. */
+  'app:choose-folder': request<string | null>()(none),
   'app:open-external': request<void>()(z.object({ url: z.url({ protocol: /^https?$/ }) }).strict()),
 } as const
 

@@ -11,8 +11,9 @@ export const chatChannels = {
   /** Ends the wait before the next attempt of the running turn early. */
   'chat:retry-now': request<void>()(z.object({ conversationId: id }).strict()),
   'chat:edit': request<void>()(z.object({ conversationId: id, messageId: id, text: messageText }).strict()),
+  /** `always`: approve, and run later calls of that tool in this conversation without asking. */
   'tools:decide': request<void>()(
-    z.object({ conversationId: id, callId: id, decision: z.enum(['approve', 'deny']) }).strict(),
+    z.object({ conversationId: id, callId: id, decision: z.enum(['approve', 'deny', 'always']) }).strict(),
   ),
 } as const
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ConversationSnapshot, ConversationSummary, ExportResult, SearchHit } from '../domain'
+import { APPROVAL_LEVELS, type ConversationTools } from '../tool-previews'
 import { effortSchema, id, modelSlug, none, request } from './common'
 
 /** The saved conversations: the list, search, one conversation, and what a person does to one. */
@@ -17,6 +18,14 @@ export const conversationChannels = {
   'conversations:delete': request<void>()(z.object({ id }).strict()),
   'conversations:set-model': request<ConversationSummary>()(
     z.object({ id, model: modelSlug, effort: effortSchema.nullable() }).strict(),
+  ),
+  /** Checked in main: an absolute path to an existing folder that is not the filesystem's root; null: none. */
+  'conversations:set-workspace': request<ConversationTools>()(
+    z.object({ id, workspace: z.string().min(1).max(4096).nullable() }).strict(),
+  ),
+  /** null: follow the app-wide approval level again. */
+  'conversations:set-approval-level': request<ConversationTools>()(
+    z.object({ id, level: z.enum(APPROVAL_LEVELS).nullable() }).strict(),
   ),
   'conversations:export': request<ExportResult>()(z.object({ id, format: z.enum(['markdown', 'json']) }).strict()),
   'conversations:import': request<ConversationSummary>()(z.object({ content: z.string().max(50_000_000) }).strict()),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Settings } from '../domain'
 import { SETTING_BOUNDS } from '../settings'
+import { APPROVAL_LEVELS } from '../tool-previews'
 import { effortSchema, modelSlug, none, request } from './common'
 
 const bounded = ({ min, max }: { min: number; max: number }) => z.number().int().min(min).max(max)
@@ -17,6 +18,8 @@ export const settingsPatchSchema = z
     modelsClientVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
     workspace: z.string().min(1).max(4096).nullable(),
     allowPlainTokenStorage: z.boolean(),
+    approvalLevel: z.enum(APPROVAL_LEVELS),
+    maxToolRounds: bounded(SETTING_BOUNDS.maxToolRounds),
   })
   .partial()
   .strict()

@@ -124,7 +124,8 @@ describe('tool loop', () => {
     const states = harness.chatEvents
       .filter((event) => event.type === 'part-added' || event.type === 'part-updated')
       .map((event) => (event.part.kind === 'tool-call' ? event.part.state : event.part.kind))
-    expect(states).toEqual(['pending-approval', 'running', 'done', 'text'])
+    // The second pending-approval brings the card's preview.
+    expect(states).toEqual(['pending-approval', 'pending-approval', 'running', 'done', 'text'])
   })
 
   it('tells the model when the user denies a tool call', async () => {
@@ -163,11 +164,23 @@ describe('tool loop', () => {
     expect(message.state).toBe('done')
   })
 
-  it('stops calling tools after eight rounds and says the answer was cut short', async () => {
+  it('stops calling tools after 25 rounds and says the answer was cut short', async () => {
     const { fake, ask } = await setupChat()
-    fake.responses.enqueue({ kind: 'function-calls', calls: [{ name: 'get_current_time', arguments: '{}' }], times: 9 })
+    fake.responses.enqueue({
+      kind: 'function-calls',
+      calls: [{ name: 'get_current_time', arguments: '{}' }],
+      times: 26,
+    })
     const message = await ask('Keep checking the time')
-    expect(fake.responses.requests).toHaveLength(8)
+    expect(fake.responses.requests).toHaveLength(25)
+    expect(message).toMatchObject({ state: 'incomplete', incompleteReason: 'tool_call_limit' })
+  })
+
+  it('stops calling tools after as many rounds as the setting allows', async () => {
+    const { fake, ask } = await setupChat({ settings: { maxToolRounds: 3 } })
+    fake.responses.enqueue({ kind: 'function-calls', calls: [{ name: 'get_current_time', arguments: '{}' }], times: 4 })
+    const message = await ask('Keep checking the time')
+    expect(fake.responses.requests).toHaveLength(3)
     expect(message).toMatchObject({ state: 'incomplete', incompleteReason: 'tool_call_limit' })
   })
 })

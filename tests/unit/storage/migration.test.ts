@@ -42,13 +42,13 @@ async function writeOldConversation(dataDir: string): Promise<string> {
 
 describe('record versions', () => {
   it('saves every record with the current version', async () => {
-    expect(RECORD_VERSIONING.current).toBe(2)
+    expect(RECORD_VERSIONING.current).toBe(3)
     const dataDir = await tempDataDir()
     const store = await openStore(dataDir)
     const { id } = await store.create({ model: 'gpt-5.4', effort: null, workspace: null })
     await store.rename(id, 'Versioned')
     const lines = (await readFile(join(dataDir, 'conversations', `${id}.jsonl`), 'utf8')).trim().split('\n')
-    expect(lines.map((line) => JSON.parse(line).v)).toEqual([2, 2])
+    expect(lines.map((line) => JSON.parse(line).v)).toEqual([3, 3])
   })
 
   it('opens a conversation saved by an older version, upgrading its records', async () => {

@@ -41,11 +41,24 @@ describe('tool registry', () => {
     expect(readFile?.parameters).not.toHaveProperty('$schema')
   })
 
-  it('asks before writing files or running commands, not before reading', () => {
+  const readers = ['read_file', 'list_directory', 'search_files', 'get_current_time']
+  const writers = ['write_file', 'apply_patch', 'run_command']
+
+  it('by default asks before writing files or running commands, not before reading', () => {
     const tools = createToolRegistry()
-    const readers = ['read_file', 'list_directory', 'search_files', 'get_current_time']
-    expect(readers.map(tools.needsApproval)).toEqual([false, false, false, false])
-    expect(['write_file', 'apply_patch', 'run_command'].map(tools.needsApproval)).toEqual([true, true, true])
+    expect(readers.map((name) => tools.needsApproval(name, 'ask-writes'))).toEqual([false, false, false, false])
+    expect(writers.map((name) => tools.needsApproval(name, 'ask-writes'))).toEqual([true, true, true])
+  })
+
+  it('asks for every tool at "ask for everything", and for none at "run everything"', () => {
+    const tools = createToolRegistry()
+    const all = [...readers, ...writers]
+    expect(all.every((name) => tools.needsApproval(name, 'ask-all'))).toBe(true)
+    expect(all.some((name) => tools.needsApproval(name, 'run-all'))).toBe(false)
+  })
+
+  it('never asks about a tool that does not exist: it fails without running', () => {
+    expect(createToolRegistry().needsApproval('format_disk', 'ask-all')).toBe(false)
   })
 
   it('describes every argument of every tool and accepts no others', () => {

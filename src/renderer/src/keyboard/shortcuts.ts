@@ -64,8 +64,8 @@ function keysOf(shortcut: AppShortcut): string[] {
 
 export const SHORTCUTS: readonly ShortcutInfo[] = [
   ...APP_SHORTCUTS.map((shortcut) => ({ keys: keysOf(shortcut), does: shortcut.does })),
-  { keys: ['Esc'], does: 'Stop the answer being written (or close a dialog or the find bar)' },
-  { keys: ['Enter'], does: 'Send the message (in the find bar: next match)' },
+  { keys: ['Esc'], does: 'Stop the answer being written (or close a dialog or the find bar; on a tool call: deny it)' },
+  { keys: ['Enter'], does: 'Send the message (in the find bar: next match; on a tool call: approve it)' },
   { keys: ['Shift', 'Enter'], does: 'New line in the message (in the find bar: previous match)' },
   { keys: ['↑'], does: 'Edit your last message (in an empty message box)' },
   { keys: ['↑', '↓'], does: 'Move between conversations in the list (when it has the focus)' },

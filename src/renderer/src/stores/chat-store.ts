@@ -7,12 +7,17 @@ import { create } from 'zustand'
 import type { ChatEvent, SequencedChatEvent } from '../../../shared/domain'
 import type { AppError } from '../../../shared/errors'
 import { toAppError } from '../../../shared/errors'
+import type { RequestInput } from '../../../shared/ipc-contract'
+import { DEFAULT_TOOL_POLICY } from '../../../shared/tool-previews'
 import { call } from '../api'
 import { type ChatThread, chatReducer, emptyThread, isDeltaEvent } from '../chat/chat-reducer'
 import { createFrameBatcher } from '../chat/frame-batcher'
 import { useConversationsStore } from './conversations-store'
 import { useModelsStore } from './models-store'
 import { reportError } from './notices-store'
+import { useToolsStore } from './tools-store'
+
+export type ToolDecision = RequestInput<'tools:decide'>['decision']
 
 interface ChatState {
   thread: ChatThread | null
@@ -37,7 +42,7 @@ interface ChatState {
   /** Ends the wait before the next attempt of the running reply. */
   retryNow(): Promise<void>
   edit(messageId: string, text: string): Promise<void>
-  decideTool(callId: string, decision: 'approve' | 'deny'): Promise<void>
+  decideTool(callId: string, decision: ToolDecision): Promise<void>
 }
 
 /** Events of the conversation being loaded: the snapshot decides which of them it already includes. */
@@ -71,6 +76,7 @@ async function createFromNewChat(): Promise<string | null> {
   if (!summary) return null
   deltaBatcher.flush()
   useConversationsStore.getState().setActive(summary.id)
+  useToolsStore.getState().showNew(summary.id)
   appliedSeq = 0
   useChatStore.setState({ thread: emptyThread(summary.id), loadingId: null, loadError: null })
   return summary.id
@@ -87,11 +93,13 @@ export const useChatStore = create<ChatState>()((set, get) => ({
     eventsWhileLoading = []
     useConversationsStore.getState().setActive(id)
     set({ thread: null, loadingId: id, loadError: null })
+    useToolsStore.getState().show(id, null)
     try {
       const conversation = await call('conversations:get', { id })
       if (get().loadingId !== id) return
-      const { messages, compactions, notes, workspace: _workspace, seq, ...summary } = conversation
+      const { messages, compactions, notes, workspace, toolPolicy, seq, ...summary } = conversation
       useConversationsStore.getState().upsert(summary)
+      useToolsStore.getState().show(id, { workspace, policy: toolPolicy ?? DEFAULT_TOOL_POLICY })
       const newer = eventsWhileLoading.filter((event) => event.seq > seq)
       eventsWhileLoading = []
       appliedSeq = newer.at(-1)?.seq ?? seq
@@ -103,6 +111,7 @@ export const useChatStore = create<ChatState>()((set, get) => ({
   close() {
     deltaBatcher.flush()
     useConversationsStore.getState().setActive(null)
+    useToolsStore.getState().show(null, null)
     set({ thread: null, loadingId: null, loadError: null })
   },
   startNew() {

@@ -58,7 +58,12 @@ export async function setupChat(options: SetupOptions = {}) {
     settings: { retryBaseDelayMs: 1, ...options.settings },
   })
   await harness.start()
-  const { id } = await store.create({ model: 'gpt-5.4', effort: 'medium', workspace: null })
+  // As the app does: a new conversation starts in the workspace last chosen.
+  const { id } = await store.create({
+    model: 'gpt-5.4',
+    effort: 'medium',
+    workspace: options.settings?.workspace ?? null,
+  })
   onTestFinished(async () => {
     await harness.dispose()
     await fake.close()

@@ -15,6 +15,7 @@ import { MessageList } from './MessageList'
 import { ConversationModelPicker, NewChatModelPicker } from './ModelPicker'
 import { NoticeBanners } from './NoticeBanners'
 import { RetryBanner } from './RetryBanner'
+import { ApprovalLevelPicker, WorkspaceButton } from './tools/WorkspaceControls'
 import { UsageMeter } from './UsageMeter'
 
 function SignInHint() {
@@ -38,6 +39,7 @@ function EmptyState() {
       <h1>Codex Desk</h1>
       <p className="muted">Start a new chat, or just type below.</p>
       <NewChatModelPicker />
+      <WorkspaceButton />
     </div>
   )
 }
@@ -62,6 +64,8 @@ export function ChatPane() {
           <>
             <h1 className="chat-title">{summary.title}</h1>
             {thread && <ContextMeter messages={thread.messages} modelId={summary.model} />}
+            <WorkspaceButton />
+            <ApprovalLevelPicker />
             <ConversationModelPicker conversation={summary} />
             <ExportButtons conversationId={summary.id} />
           </>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Settings, Theme } from '../../../../shared/domain'
 import { SETTING_BOUNDS } from '../../../../shared/settings'
 import { type SettingsPatch, useSettingsStore } from '../../stores/settings-store'
+import { APPROVAL_LEVEL_LABELS, APPROVAL_LEVEL_ORDER } from '../chat/tools/approval-levels'
 
 const THEMES: { value: Theme; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -105,6 +106,32 @@ export function GeneralSection({ settings }: { settings: Settings }) {
             onCommit={(streamIdleTimeoutMs) => save({ streamIdleTimeoutMs })}
           />
         </div>
+      </section>
+      <section className="settings-section" aria-labelledby="settings-tools">
+        <h3 id="settings-tools">Tools</h3>
+        <label className="field">
+          <span>Approvals</span>
+          <select
+            value={settings.approvalLevel}
+            onChange={(event) => {
+              const level = APPROVAL_LEVEL_ORDER.find((candidate) => candidate === event.target.value)
+              if (level) save({ approvalLevel: level })
+            }}
+          >
+            {APPROVAL_LEVEL_ORDER.map((level) => (
+              <option key={level} value={level}>
+                {APPROVAL_LEVEL_LABELS[level]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="muted field-hint">A conversation can choose its own in the chat header.</p>
+        <NumberField
+          label="Tool rounds per answer"
+          value={settings.maxToolRounds}
+          {...SETTING_BOUNDS.maxToolRounds}
+          onCommit={(maxToolRounds) => save({ maxToolRounds })}
+        />
       </section>
     </>
   )
