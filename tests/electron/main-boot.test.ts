@@ -196,6 +196,21 @@ describe('IPC between the window and main', () => {
   })
 })
 
+describe('the desktop’s own dialogs', () => {
+  it('chooses a workspace folder with the system’s folder dialog, and a cancelled dialog chooses nothing', async () => {
+    const { electron } = await boot()
+    electron.folderDialog.answer = '/home/ada/projects/garden'
+
+    const chosen = await invokeFrom(electron, { url: APP_URL, parent: null }, 'app:choose-folder')
+    electron.folderDialog.answer = null
+    const cancelled = await invokeFrom(electron, { url: APP_URL, parent: null }, 'app:choose-folder')
+
+    expect(chosen).toEqual({ ok: true, value: '/home/ada/projects/garden' })
+    expect(cancelled).toEqual({ ok: true, value: null })
+    expect(electron.folderDialog.asked[0]?.properties).toContain('openDirectory')
+  })
+})
+
 describe('one instance at a time', () => {
   it('brings the open window back when the app is launched again', async () => {
     const { electron, window } = await boot()

@@ -235,9 +235,18 @@ export function createElectronMainDouble(options: DoubleOptions) {
       return ''
     },
   } satisfies Double<Shell, 'openExternal' | 'openPath'>
+  /** What the folder dialog answers (a test sets it), and the options each opening asked for. */
+  const folderDialog = { answer: null as string | null, asked: [] as Electron.OpenDialogOptions[] }
   const dialog = {
     showSaveDialog: async () => ({ canceled: true, filePath: '' }),
-  } satisfies Double<Dialog, 'showSaveDialog'>
+    showOpenDialog: async (
+      ...args: [Electron.BaseWindow, Electron.OpenDialogOptions] | [Electron.OpenDialogOptions]
+    ) => {
+      folderDialog.asked.push(args.length === 2 ? args[1] : args[0])
+      const answer = folderDialog.answer
+      return { canceled: answer === null, filePaths: answer === null ? [] : [answer] }
+    },
+  } satisfies Double<Dialog, 'showSaveDialog' | 'showOpenDialog'>
 
   // Only names the electron module really exports: an invented API fails the type check here.
   const module = {
@@ -252,7 +261,7 @@ export function createElectronMainDouble(options: DoubleOptions) {
   } satisfies Partial<Record<keyof ElectronModule, unknown>>
   FakeWindow satisfies Double<ElectronModule['BrowserWindow'], 'getAllWindows' | 'getFocusedWindow'>
 
-  return { module, app, ipcMain, protocol, session: session.defaultSession, windows, opened, observed }
+  return { module, app, ipcMain, protocol, session: session.defaultSession, windows, opened, observed, folderDialog }
 }
 
 export type ElectronMainDouble = ReturnType<typeof createElectronMainDouble>
