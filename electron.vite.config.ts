@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { cspMetaPlugin } from './scripts/csp-meta-plugin'
+import { workerEntryPlugin } from './scripts/worker-entry-plugin'
 
 export default defineConfig({
   main: {
@@ -13,6 +14,8 @@ export default defineConfig({
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
+    // Started by path as a worker thread (src/main/storage/import-runner.ts).
+    plugins: [workerEntryPlugin('import-worker', resolve(__dirname, 'src/main/storage/import-worker.ts'))],
   },
   preload: {
     build: {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import builderConfig from '../../build/electron-builder.json'
 import { packageName, packagesInArchive, packagesReached, REPO_ROOT, runtimeRequires } from './support/packaged-modules'
 
-const BUNDLES = [join(REPO_ROOT, 'out/main/index.js'), join(REPO_ROOT, 'out/preload/index.js')]
+// Main's entry, the worker entries main starts by path, and the preload.
+const BUNDLES = [
+  ...readdirSync(join(REPO_ROOT, 'out/main'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => join(REPO_ROOT, 'out/main', name)),
+  join(REPO_ROOT, 'out/preload/index.js'),
+]
 const work = mkdtempSync(join(tmpdir(), 'codex-desk-package-dir-'))
 let packed: { asar: string; executable: string }
 
@@ -29,7 +35,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 describe('the unpacked desktop package', () => {
   it('holds the bundles, and every package the built main and preload require with their own dependencies', () => {
     const manifest = JSON.parse(extractFile(packed.asar, 'package.json').toString('utf8')) as { main: string }
-    for (const file of [manifest.main, 'out/preload/index.js', 'out/renderer/index.html']) {
+    for (const file of [
+      manifest.main,
+      'out/main/import-worker.js',
+      'out/preload/index.js',
+      'out/renderer/index.html',
+    ]) {
       expect([file, statFile(packed.asar, file.replace(/^\.\//, ''))]).toEqual([file, expect.objectContaining({})])
     }
     const { missing } = packagesReached(packed.asar, BUNDLES)
