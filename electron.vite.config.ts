@@ -2,17 +2,20 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { cspMetaPlugin } from './scripts/csp-meta-plugin'
-
-// electron-store and eventsource-parser are ESM-only (or may become so); the main bundle is CommonJS,
-// so they are bundled instead of left as require() calls (see shared/TOOLCHAIN.md, P3).
-const bundledDeps = ['electron-store', 'eventsource-parser']
+import { workerEntryPlugin } from './scripts/worker-entry-plugin'
 
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: { exclude: bundledDeps },
+      // Main leaves require() calls only for package.json `dependencies`, and those are all the package ships as
+      // node_modules (tests/electron/package-dir.test.ts). Every library is a devDependency instead, so it is bundled
+      // and tree-shaken: a shipped package would bring its ESM, CommonJS, types and sources (zod alone is 8 MB),
+      // and ESM-only ones like electron-store cannot be required from a CommonJS bundle anyway (TOOLCHAIN.md, P3).
+      externalizeDeps: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
+    // Started by path as a worker thread (src/main/storage/import-runner.ts).
+    plugins: [workerEntryPlugin('import-worker', resolve(__dirname, 'src/main/storage/import-worker.ts'))],
   },
   preload: {
     build: {

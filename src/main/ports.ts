@@ -72,8 +72,11 @@ export interface ConversationStore {
   /** Keeps a summary of older messages for later requests; on disk before it resolves. */
   recordCompaction(conversationId: string, compaction: Compaction): Promise<void>
   export(id: string, format: 'markdown' | 'json'): Promise<ExportedFile>
-  /** Validates a JSON export and adds it as a new conversation; throws AppError `import-invalid`. */
-  import(content: string): Promise<ConversationSummary>
+  /**
+   * Validates a JSON export off the main thread and adds it as a new conversation; throws AppError `import-invalid`.
+   * `onProgress` hears how many of its messages have been checked.
+   */
+  import(content: string, onProgress?: (done: number, total: number) => void): Promise<ConversationSummary>
   /** Called with the new summary whenever a conversation changes, or with `removedId` when deleted. */
   onChange(listener: (change: { upserted?: ConversationSummary; removedId?: string }) => void): () => void
   close(): Promise<void>

@@ -11,9 +11,10 @@ const SOURCES = [
   'src/renderer',
   'electron.vite.config.ts',
   'scripts/csp-meta-plugin.ts',
+  'scripts/worker-entry-plugin.ts',
   'package.json',
 ]
-const OUTPUTS = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']
+const OUTPUTS = ['out/main/index.js', 'out/main/import-worker.js', 'out/preload/index.js', 'out/renderer/index.html']
 
 /**
  * These tests load the BUILT bundles, so a fresh clone (or an edit since the last build) runs

@@ -211,6 +211,23 @@ describe('the desktop’s own dialogs', () => {
   })
 })
 
+describe('the built main process importing a conversation', () => {
+  it('checks the file in the worker built beside it and sends the progress to the window', async () => {
+    const { electron, window } = await boot()
+    const message = { id: 'm', role: 'user', createdAt: 1, parts: [{ kind: 'text', text: 'Hello' }], state: 'done' }
+    const conversation = {
+      ...{ id: 'x', title: 'Imported', createdAt: 1, updatedAt: 2, pinned: false, model: 'gpt-5.4', effort: null },
+      ...{ messageCount: 1, preview: '', workspace: null, messages: [message] },
+    }
+    const content = JSON.stringify({ format: 'codex-desk.conversation', version: 1, conversation })
+
+    const result = await invokeFrom(electron, { url: APP_URL, parent: null }, 'conversations:import', { content })
+
+    expect(result).toMatchObject({ ok: true, value: { title: 'Imported', messageCount: 1 } })
+    expect(window.webContents.sent).toContainEqual(['codex:event:conversations:import-progress', { done: 1, total: 1 }])
+  })
+})
+
 describe('one instance at a time', () => {
   it('brings the open window back when the app is launched again', async () => {
     const { electron, window } = await boot()

@@ -152,7 +152,8 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         if (savedTo === null) return fail('cancelled', 'The export was not saved.')
         return { filename, savedTo, mimeType }
       },
-      'conversations:import': ({ content }) => store.import(content),
+      'conversations:import': ({ content }) =>
+        store.import(content, (done, total) => events.emit('conversations:import-progress', { done, total })),
 
       'chat:send': ({ conversationId, text }) => turns.begin(conversationId, () => prepare.send(conversationId, text)),
       'chat:edit': ({ conversationId, messageId, text }) =>

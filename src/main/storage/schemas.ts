@@ -5,6 +5,7 @@ import type {
   ContextUse,
   Conversation,
   ConversationNote,
+  ConversationSummary,
   MessagePart,
   TokenUsage,
 } from '../../shared/domain'
@@ -22,7 +23,7 @@ import {
  * so a field added to the domain without being added here fails to compile instead of being dropped on load.
  */
 
-const appErrorSchema: z.ZodType<AppError> = z.object({
+export const appErrorSchema: z.ZodType<AppError> = z.object({
   // A kind this version does not know (from another version, or one retired) still shows the message it came with.
   kind: z.enum(APP_ERROR_KINDS).catch('internal'),
   message: z.string(),
@@ -129,7 +130,7 @@ const noteSchema: z.ZodType<ConversationNote> = z.object({
   to: z.string().min(1),
 })
 
-export const conversationSchema: z.ZodType<Conversation> = z.object({
+const conversationFields = {
   id: z.string().min(1),
   title: z.string(),
   createdAt: z.number(),
@@ -142,8 +143,27 @@ export const conversationSchema: z.ZodType<Conversation> = z.object({
   busy: z.boolean().optional(),
   workspace: z.string().nullable(),
   toolPolicy: toolPolicySchema.optional(),
-  messages: z.array(messageSchema),
   // Exports made before compaction existed have none.
   compactions: z.array(compactionSchema).default([]),
   notes: z.array(noteSchema).optional(),
+}
+
+export const conversationSchema: z.ZodType<Conversation> = z.object({
+  ...conversationFields,
+  messages: z.array(messageSchema),
+})
+
+/** A conversation whose messages are left unchecked: an import checks them one by one, to report its progress. */
+export const conversationShellSchema = z.object({ ...conversationFields, messages: z.array(z.unknown()) })
+
+export const summarySchema: z.ZodType<ConversationSummary> = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  pinned: z.boolean(),
+  model: z.string().min(1),
+  effort: effortSchema.nullable(),
+  messageCount: z.number().int().min(0),
+  preview: z.string(),
 })

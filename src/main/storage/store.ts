@@ -7,7 +7,6 @@ import type { ConversationStore } from '../ports'
 import { DEFAULT_TITLE, hasAutomaticTitle, titleFromMessage } from './auto-title'
 import { compactText, loadConversationFile } from './conversation-file'
 import type { ConversationIndex, IndexEntry } from './conversation-index'
-import { recordsOf } from './conversation-records'
 import {
   applyRecords,
   type ConversationState,
@@ -15,9 +14,11 @@ import {
   stateFromHeader,
   summarize,
 } from './conversation-state'
-import { exportConversation, parseExport } from './conversation-transfer'
+import { exportConversation } from './conversation-transfer'
 import { appendToFile, ensurePrivateDirectory, type FileStamp, writeAtomically } from './durable-files'
 import { acquireLock } from './file-lock'
+import type { ImportPreparationOptions, PreparedImport } from './import-preparation'
+import { prepareImportInWorker } from './import-runner'
 import { createKeyedQueue } from './keyed-queue'
 import { RECORD_VERSIONING, type RecordVersioning } from './migrations'
 import { isConversationId, storagePaths } from './paths'
@@ -40,6 +41,8 @@ export interface StoreOptions {
   log?: (message: string) => void
   /** Which record versions exist and how to upgrade old ones; tests supply their own to exercise a migration. */
   versioning?: RecordVersioning
+  /** Checks and prepares an import; a worker thread unless a test runs it in line. */
+  prepareImport?: (content: string, options: ImportPreparationOptions) => Promise<PreparedImport>
 }
 
 type ChangeListener = Parameters<ConversationStore['onChange']>[0]
@@ -92,7 +95,10 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
   }
 
   function changed(state: ConversationState, stamp: FileStamp): ConversationSummary {
-    const summary = summarize(state.conversation)
+    return announce(summarize(state.conversation), stamp)
+  }
+
+  function announce(summary: ConversationSummary, stamp: FileStamp): ConversationSummary {
     index.set({ summary, stamp })
     search.invalidate(summary.id)
     emit({ upserted: summary })
@@ -310,25 +316,24 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
       return exportConversation(await get(id), format)
     },
 
-    async import(content) {
-      const imported = parseExport(content)
-      const now = Date.now()
-      const messages = imported.messages.map((message) => ({ ...message, id: randomUUID() }))
-      const freshIds = new Map(imported.messages.map((message, i) => [message.id, messages[i].id]))
-      const fresh: Conversation = {
-        ...imported,
-        id: randomUUID(),
-        messages,
-        compactions: imported.compactions.flatMap((compaction) => {
-          const throughMessageId = freshIds.get(compaction.throughMessageId)
-          return throughMessageId ? [{ ...compaction, id: randomUUID(), throughMessageId }] : []
-        }),
-        notes: imported.notes?.map((note) => ({
-          ...note,
-          afterMessageId: note.afterMessageId === null ? null : (freshIds.get(note.afterMessageId) ?? null),
-        })),
-      }
-      return writeNew(recordsOf(fresh, now))
+    async import(content, onProgress = () => {}) {
+      const prepare = options.prepareImport ?? prepareImportInWorker
+      const { id, text, summary } = await prepare(content, {
+        recordVersion: versioning.current,
+        now: Date.now(),
+        onProgress,
+      })
+      if (closed) fail('storage', 'Conversation storage is closed.')
+      return queue.run(id, async () => {
+        let stamp: FileStamp
+        try {
+          stamp = await writeAtomically(paths.conversation(id), text)
+        } catch (error) {
+          return writeFailure(error)
+        }
+        // Its body is not cached: it loads from the file when opened, like any conversation after a restart.
+        return announce(summary, stamp)
+      })
     },
 
     onChange(listener) {

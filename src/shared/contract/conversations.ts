@@ -33,4 +33,6 @@ export const conversationChannels = {
 
 export interface ConversationEvents {
   'conversations:changed': { upserted?: ConversationSummary; removedId?: string }
+  /** How far a running import has got: `done` of its `total` messages checked; saving follows the last one. */
+  'conversations:import-progress': { done: number; total: number }
 }

@@ -14,6 +14,9 @@ export function connectStores(): () => void {
     onEvent('usage:changed', (usage) => useUsageStore.getState().receive(usage)),
     onEvent('models:changed', (models) => useModelsStore.getState().receive(models)),
     onEvent('chat:event', (event) => useChatStore.getState().receive(event)),
+    onEvent('conversations:import-progress', (progress) =>
+      useConversationsStore.getState().receiveImportProgress(progress),
+    ),
     onEvent('conversations:changed', ({ upserted, removedId }) => {
       const conversations = useConversationsStore.getState()
       if (upserted) conversations.upsert(upserted)

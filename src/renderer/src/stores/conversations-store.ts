@@ -25,6 +25,9 @@ interface ConversationsState {
   /** Bumped by `clearSearch`, so the search box starts afresh. */
   searchEpoch: number
   importContent(content: string): Promise<ConversationSummary | null>
+  /** While this window's import runs: messages checked of all of them (0 of 0 until main has read the file). */
+  importProgress: { done: number; total: number } | null
+  receiveImportProgress(progress: { done: number; total: number }): void
   upsert(summary: ConversationSummary): void
   removeLocally(id: string): void
 }
@@ -98,9 +101,19 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
     }
   },
   async importContent(content) {
-    const summary = await call('conversations:import', { content })
-    get().upsert(summary)
-    return summary
+    set({ importProgress: { done: 0, total: 0 } })
+    try {
+      const summary = await call('conversations:import', { content })
+      get().upsert(summary)
+      return summary
+    } finally {
+      set({ importProgress: null })
+    }
+  },
+  importProgress: null,
+  receiveImportProgress(progress) {
+    // Progress of an import started in another window is not this window's to show.
+    if (get().importProgress) set({ importProgress: progress })
   },
   upsert(summary) {
     set((state) => {

@@ -191,6 +191,7 @@ export function createChatHarness(options: HarnessOptions) {
       models.dispose()
     },
     call,
+    events,
     newChatModel,
     settings,
     accounts,

@@ -8,6 +8,7 @@ export function ImportButton() {
   const inputRef = useRef<HTMLInputElement>(null)
   const [error, setError] = useState<string | null>(null)
   const importContent = useConversationsStore((state) => state.importContent)
+  const progress = useConversationsStore((state) => state.importProgress)
   const open = useChatStore((state) => state.open)
 
   async function handleFile(event: ChangeEvent<HTMLInputElement>) {
@@ -26,7 +27,12 @@ export function ImportButton() {
 
   return (
     <>
-      <button type="button" className="secondary-button" onClick={() => inputRef.current?.click()}>
+      <button
+        type="button"
+        className="secondary-button"
+        disabled={progress !== null}
+        onClick={() => inputRef.current?.click()}
+      >
         Import
       </button>
       <input
@@ -37,6 +43,7 @@ export function ImportButton() {
         aria-label="Conversation file to import"
         onChange={(event) => void handleFile(event)}
       />
+      {progress && <ImportProgress done={progress.done} total={progress.total} />}
       {error && (
         <div role="alert" className="banner banner-error">
           <span>{error}</span>
@@ -46,5 +53,22 @@ export function ImportButton() {
         </div>
       )}
     </>
+  )
+}
+
+/** A large file takes a while: main checks it message by message off its main thread and reports how far it got. */
+function ImportProgress({ done, total }: { done: number; total: number }) {
+  const label =
+    total === 0
+      ? 'Reading the file…'
+      : done < total
+        ? `Checking ${done.toLocaleString()} of ${total.toLocaleString()} messages…`
+        : 'Saving…'
+  return (
+    <div role="status" className="import-progress">
+      {/* No value while the total is unknown: the bar shows that work is going on without claiming how much. */}
+      <progress aria-label="Import progress" max={total || undefined} value={total ? done : undefined} />
+      <span>{label}</span>
+    </div>
   )
 }
