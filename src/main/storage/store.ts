@@ -23,11 +23,12 @@ import { RECORD_VERSIONING, type RecordVersioning } from './migrations'
 import { isConversationId, storagePaths } from './paths'
 import { openConversationIndex } from './reconcile-index'
 import { type ConversationRecord, serializeRecord, validForWriting } from './records'
-import { createSearchIndex, searchTextOf } from './search-index'
+import { openSearchIndex } from './search-index'
 import { describeError, readFailure, writeFailure } from './storage-errors'
 import { messageText } from './text'
 
 const INDEX_SAVE_DELAY_MS = 500
+const SEARCH_SAVE_DELAY_MS = 2_000
 const CACHED_BODIES = 16
 /**
  * A file this much larger than its records rewritten once each is compacted: an answer's checkpoints (each a whole
@@ -94,7 +95,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
   function changed(state: ConversationState, stamp: FileStamp): ConversationSummary {
     const summary = summarize(state.conversation)
     index.set({ summary, stamp })
-    search.invalidate(summary.id)
+    search.update(state.conversation, stamp)
     emit({ upserted: summary })
     return summary
   }
@@ -108,6 +109,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     // A load that repaired the file changed it; the index must not take the repaired file for a stale one.
     if (known && (known.stamp.size !== stamp.size || known.stamp.mtimeMs !== stamp.mtimeMs)) {
       index.set({ summary: summarize(state.conversation), stamp })
+      search.update(state.conversation, stamp)
     }
     bodies.set(id, state)
     return state
@@ -166,18 +168,31 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     })
   }
 
-  const search = createSearchIndex(async (id) => {
-    if (!index.get(id)) return undefined
-    return queue.run(id, async () => {
-      const cached = bodies.get(id)
-      if (cached) return searchTextOf(cached.conversation)
-      try {
-        return searchTextOf((await readFile(id)).state.conversation)
-      } catch (error) {
-        log(`Search skipped conversation ${id}: ${describeError(error)}`)
-        return undefined
-      }
-    })
+  const search = openSearchIndex({
+    path: paths.searchIndex,
+    saveDelayMs: SEARCH_SAVE_DELAY_MS,
+    log,
+    current: () =>
+      new Map(
+        index.list().flatMap(({ id }): [string, FileStamp][] => {
+          const entry = index.get(id)
+          return entry ? [[id, entry.stamp]] : []
+        }),
+      ),
+    load: (id) =>
+      queue.run(id, async () => {
+        const known = index.get(id)
+        if (!known) return undefined
+        const cached = bodies.get(id)
+        if (cached) return { conversation: cached.conversation, stamp: known.stamp }
+        try {
+          const { state, stamp } = await readFile(id)
+          return { conversation: state.conversation, stamp }
+        } catch (error) {
+          log(`Search skipped conversation ${id}: ${describeError(error)}`)
+          return undefined
+        }
+      }),
   })
 
   async function get(id: string): Promise<Conversation> {
@@ -238,7 +253,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
         }
         bodies.delete(id)
         index.remove(id)
-        search.invalidate(id)
+        search.remove(id)
         emit({ removedId: id })
       })
     },
@@ -277,6 +292,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
           return writeFailure(error)
         }
         index.set({ summary: summarize(conversation), stamp })
+        search.update(conversation, stamp)
       })
     },
 
@@ -329,8 +345,10 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     async close() {
       if (closed) return
       closed = true
+      // Stops a search rebuild from queueing more reads before waiting for the queue to drain.
+      const searchSaved = search.close()
       await queue.idle()
-      await index.flush()
+      await Promise.all([index.flush(), searchSaved])
       await lock.release()
     },
   }
