@@ -12,6 +12,7 @@ const suites: Array<{ title: string; load: () => Promise<() => Promise<BenchRow[
   { title: 'Answers on disk', load: async () => (await import('./answer-file-bench')).runAnswerFileBench },
   { title: 'Streaming SSE decoding', load: async () => (await import('./sse-bench')).runSseBench },
   { title: 'Streaming Markdown', load: async () => (await import('./markdown-bench')).runMarkdownBench },
+  { title: 'Web harness', load: async () => (await import('./harness-bench')).runHarnessBench },
 ]
 
 function format(value: number): string {
