@@ -162,6 +162,15 @@ async function benchSearch(root: string): Promise<BenchRow[]> {
     await restarted.search('zeppelin')
     await restarted.close()
   })
+  // What a user who searches once the window is up waits: the saved index loads in the background after a start.
+  const settledTimes: number[] = []
+  for (let run = 0; run < 5; run++) {
+    const restarted = await openConversationStore({ dataDir })
+    await new Promise((resolve) => setTimeout(resolve, 2_000))
+    settledTimes.push(await timeMs(() => restarted.search('zeppelin')))
+    await restarted.close()
+  }
+  const settled = settledTimes.sort((a, b) => a - b)[2]
   const store = await openConversationStore({ dataDir })
   const warm = await medianMs(11, async () => {
     if ((await store.search('Zeppelin')).length !== count / 50) throw new Error('search() missed conversations')
@@ -184,6 +193,14 @@ async function benchSearch(root: string): Promise<BenchRow[]> {
       baseline: naive,
       ratio: naive / first,
       note: `the first search after start; the index file is ${(indexSize / 2 ** 20).toFixed(1)} MB`,
+    },
+    {
+      name: 'first search 2 s after the store opened',
+      value: settled,
+      unit: 'ms',
+      baseline: naive,
+      ratio: naive / settled,
+      note: 'the saved index starts loading 1 s after opening (or at the first search)',
     },
     {
       name: 'first search with no saved search index (builds it from every file)',
