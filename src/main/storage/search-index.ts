@@ -54,8 +54,9 @@ function sameStamp(a: FileStamp | undefined, b: FileStamp): boolean {
 
 /**
  * A full-text index of every conversation, saved beside them, so the first search after a start reads no
- * conversation file. Opening it loads the saved index in the background, then re-indexes only the conversations
- * whose file changed since it was saved (all of them when it is missing or damaged). Searches wait for that.
+ * conversation file. A moment after opening (or at the first search) it loads the saved index, then re-indexes only
+ * the conversations whose file changed since it was saved (all of them when it is missing or damaged); searches
+ * wait for that. Changes are applied in memory at once and saved once they settle, and when the store closes.
  */
 export function openSearchIndex(options: SearchIndexOptions): SearchIndex {
   const { log } = options
@@ -81,6 +82,8 @@ export function openSearchIndex(options: SearchIndexOptions): SearchIndex {
     // more than re-indexing the few conversations a crash could leave stale.
     if (saveTimer) clearTimeout(saveTimer)
     saveTimer = setTimeout(() => void enqueue(save), options.saveDelayMs)
+    // Closing the store saves; a pending timer must not keep a quitting process alive.
+    saveTimer.unref()
   }
 
   function discardAll(id: string, entry: IndexedConversation): void {
@@ -139,8 +142,8 @@ export function openSearchIndex(options: SearchIndexOptions): SearchIndex {
     const stale = [...current].filter(([id, stamp]) => !sameStamp(indexed.get(id)?.stamp, stamp)).map(([id]) => id)
     await mapWithLimit(stale, REBUILD_CONCURRENCY, async (id) => {
       if (closing) return
-      const loaded = await options.load(id)
-      if (loaded) updateNow(loaded.conversation, loaded.stamp)
+      const body = await options.load(id)
+      if (body) updateNow(body.conversation, body.stamp)
       else removeNow(id)
     })
   }
@@ -161,6 +164,7 @@ export function openSearchIndex(options: SearchIndexOptions): SearchIndex {
     startLoading = resolve
   })
   const loadTimer = setTimeout(startLoading, LOAD_DELAY_MS)
+  loadTimer.unref()
   enqueue(async () => {
     await loadRequested
     clearTimeout(loadTimer)
