@@ -13,6 +13,7 @@ const suites: Array<{ title: string; load: () => Promise<() => Promise<BenchRow[
   { title: 'Streaming SSE decoding', load: async () => (await import('./sse-bench')).runSseBench },
   { title: 'Streaming Markdown', load: async () => (await import('./markdown-bench')).runMarkdownBench },
   { title: 'Desktop package', load: async () => (await import('./package-bench')).runPackageBench },
+  { title: 'Web harness', load: async () => (await import('./harness-bench')).runHarnessBench },
 ]
 
 function format(value: number): string {

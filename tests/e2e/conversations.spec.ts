@@ -257,6 +257,19 @@ test.describe('with three saved conversations', () => {
     expect(desk.consoleErrors).toEqual([])
   })
 
+  test('after a restart, search finds a conversation by the beginnings of words in one of its messages', async ({
+    desk,
+  }) => {
+    await desk.restart()
+
+    const { page } = desk
+    await page.getByRole('searchbox', { name: 'Search conversations' }).fill('knead dou')
+    const results = page.getByRole('list', { name: 'Search results' })
+    await expect(results.getByRole('listitem')).toHaveCount(1)
+    await expect(results).toContainText('Knead the dough, then wait for it.')
+    expect(desk.consoleErrors).toEqual([])
+  })
+
   test('Export Markdown downloads the conversation as Markdown', async ({ desk, shell }) => {
     test.skip(shell === 'electron', 'the desktop app saves through a native save dialog; the web shell downloads')
     const { page } = desk

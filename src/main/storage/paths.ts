@@ -10,6 +10,7 @@ export function isConversationId(id: string): boolean {
 export interface StoragePaths {
   dir: string
   index: string
+  searchIndex: string
   lock: string
   conversation(id: string): string
 }
@@ -19,6 +20,7 @@ export function storagePaths(dataDir: string): StoragePaths {
   return {
     dir,
     index: join(dir, 'index.json'),
+    searchIndex: join(dir, 'search-index.json'),
     lock: join(dir, '.lock'),
     conversation: (id) => join(dir, `${id}${FILE_EXTENSION}`),
   }

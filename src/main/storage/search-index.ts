@@ -1,99 +1,222 @@
+import MiniSearch, { type Options, type SearchResult } from 'minisearch'
 import type { Conversation, ConversationSummary, SearchHit } from '../../shared/domain'
 import { mapWithLimit } from './concurrency'
-import { collapseWhitespace, messageText } from './text'
+import type { FileStamp } from './durable-files'
+import { conversationIdOf, documentsOf, type SearchDocument, snippetOf, wordsOf } from './search-documents'
+import { type IndexedConversation, parseSearchFile, readSearchFile, writeSearchFile } from './search-file'
+import { describeError } from './storage-errors'
 
 /** The sidebar shows a list, not an archive dump; a broader query than this is refined by typing more. */
 export const MAX_SEARCH_HITS = 200
-const SNIPPET_BEFORE = 40
-const SNIPPET_AFTER = 80
-const LOAD_CONCURRENCY = 16
+const REBUILD_CONCURRENCY = 8
+/**
+ * Loading the saved index takes the main process a moment (parsing it cannot yield), so it waits until the app has
+ * shown its window and list, unless a search asks for it sooner.
+ */
+const LOAD_DELAY_MS = 1_000
 
-interface SearchText {
-  /** One line per message, whitespace collapsed, so a query never matches across two messages. */
-  text: string
-  lower: string
-}
-
-export function searchTextOf(conversation: Conversation): string {
-  const lines: string[] = []
-  for (const message of conversation.messages) {
-    const line = collapseWhitespace(messageText(message))
-    if (line) lines.push(line)
-  }
-  return lines.join('\n')
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
-function snippetAround(text: string, lower: string, needle: string): string | undefined {
-  let at = lower.indexOf(needle)
-  if (at < 0) return undefined
-  // Lower-casing changed some characters' length, so the offset in `lower` is not one in `text`.
-  if (lower.length !== text.length) at = Math.max(0, text.search(new RegExp(escapeRegExp(needle), 'iu')))
-  const lineStart = text.lastIndexOf('\n', at) + 1
-  const lineEndAt = text.indexOf('\n', at)
-  const lineEnd = lineEndAt < 0 ? text.length : lineEndAt
-  let start = Math.max(lineStart, at - SNIPPET_BEFORE)
-  let end = Math.min(lineEnd, at + needle.length + SNIPPET_AFTER)
-  if (start > lineStart) {
-    const space = text.indexOf(' ', start)
-    if (space >= 0 && space < at) start = space + 1
-  }
-  if (end < lineEnd) {
-    const space = text.lastIndexOf(' ', end)
-    if (space > at + needle.length) end = space
-  }
-  return `${start > lineStart ? '…' : ''}${text.slice(start, end)}${end < lineEnd ? '…' : ''}`
+const MINISEARCH_OPTIONS: Options<SearchDocument> = {
+  fields: ['text'],
+  // Kept so a snippet can be cut without opening the conversation's file.
+  storeFields: ['text'],
+  tokenize: wordsOf,
+  processTerm: (term) => term.toLowerCase(),
+  // Every word is a prefix (results while typing) and all of them must be in the same message or the title.
+  searchOptions: { prefix: true, combineWith: 'AND' },
 }
 
 export interface SearchIndex {
-  /** Case-insensitive over titles and message text, in the order of `summaries`. */
+  /**
+   * Ranked by relevance, equally relevant ones in the order of `summaries`; only conversations in `summaries`.
+   * Answers once the saved index is loaded and caught up with the files.
+   */
   search(query: string, summaries: readonly ConversationSummary[]): Promise<SearchHit[]>
-  /** Forgets a conversation's text after it changed; it is read again by the next search. */
-  invalidate(id: string): void
+  /** Takes in a conversation as its file now holds it (`stamp`). */
+  update(conversation: Conversation, stamp: FileStamp): void
+  /** Reads a conversation written without its body at hand (an import) and takes it in. */
+  refresh(id: string): void
+  remove(id: string): void
+  /** Stops a rebuild in progress and saves what is indexed; the rest is indexed on the next start. */
+  close(): Promise<void>
+}
+
+export interface SearchIndexOptions {
+  path: string
+  saveDelayMs: number
+  log: (message: string) => void
+  /** Every conversation there is now, with its file's stamp as the conversation index knows it. */
+  current(): Map<string, FileStamp>
+  /** A conversation as its file holds it now, or undefined when it is gone or unreadable. */
+  load(id: string): Promise<{ conversation: Conversation; stamp: FileStamp } | undefined>
+}
+
+function sameStamp(a: FileStamp | undefined, b: FileStamp): boolean {
+  return a !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs
 }
 
 /**
- * Keeps each conversation's searchable text in memory, read on the first search that needs it: the first search
- * reads the bodies once, later ones only scan memory.
+ * A full-text index of every conversation, saved beside them, so the first search after a start reads no
+ * conversation file. A moment after opening (or at the first search) it loads the saved index, then re-indexes only
+ * the conversations whose file changed since it was saved (all of them when it is missing or damaged); searches
+ * wait for that. Changes are applied in memory at once and saved once they settle, and when the store closes.
  */
-export function createSearchIndex(loadText: (id: string) => Promise<string | undefined>): SearchIndex {
-  const texts = new Map<string, SearchText>()
-  // Bumped on every change, so a read that raced a change does not cache the old text.
-  const generations = new Map<string, number>()
+export function openSearchIndex(options: SearchIndexOptions): SearchIndex {
+  const { log } = options
+  let miniSearch = new MiniSearch<SearchDocument>(MINISEARCH_OPTIONS)
+  let indexed = new Map<string, IndexedConversation>()
+  let dirty = false
+  let closing = false
+  // Until the saved index is loaded, saving would replace it with a partial one.
+  let loaded = false
+  let saveTimer: NodeJS.Timeout | undefined
+  // Loading, catching up and every change run one after another, so a change is never applied to a replaced index.
+  let work: Promise<void> = Promise.resolve()
 
-  async function ensureLoaded(summaries: readonly ConversationSummary[]): Promise<void> {
-    const missing = summaries.filter((summary) => !texts.has(summary.id))
-    await mapWithLimit(missing, LOAD_CONCURRENCY, async ({ id }) => {
-      const generation = generations.get(id) ?? 0
-      const text = await loadText(id)
-      if (text !== undefined && (generations.get(id) ?? 0) === generation) {
-        texts.set(id, { text, lower: text.toLowerCase() })
+  function enqueue(step: () => void | Promise<void>): Promise<void> {
+    work = work.then(step).catch((error) => log(`The search index failed: ${describeError(error)}`))
+    return work
+  }
+
+  function changed(): void {
+    dirty = true
+    if (closing) return
+    // Postponed while changes keep coming (an answer streaming): saving the whole index per checkpoint would cost
+    // more than re-indexing the few conversations a crash could leave stale.
+    if (saveTimer) clearTimeout(saveTimer)
+    saveTimer = setTimeout(() => void enqueue(save), options.saveDelayMs)
+    // Closing the store saves; a pending timer must not keep a quitting process alive.
+    saveTimer.unref()
+  }
+
+  function discardAll(id: string, entry: IndexedConversation): void {
+    for (const documentId of [id, ...entry.messageIds.map((messageId) => `${id}:${messageId}`)]) {
+      if (miniSearch.has(documentId)) miniSearch.discard(documentId)
+    }
+  }
+
+  function updateNow(conversation: Conversation, stamp: FileStamp): void {
+    const documents = documentsOf(conversation)
+    const previous = indexed.get(conversation.id)
+    if (previous) {
+      const kept = new Set(documents.map((document) => document.id))
+      for (const messageId of previous.messageIds) {
+        const documentId = `${conversation.id}:${messageId}`
+        if (!kept.has(documentId) && miniSearch.has(documentId)) miniSearch.discard(documentId)
       }
+    }
+    for (const document of documents) {
+      if (!miniSearch.has(document.id)) miniSearch.add(document)
+      else if (miniSearch.getStoredFields(document.id)?.text !== document.text) miniSearch.replace(document)
+    }
+    const messageIds = documents.slice(1).map((document) => document.id.slice(conversation.id.length + 1))
+    indexed.set(conversation.id, { stamp, messageIds })
+    changed()
+  }
+
+  function removeNow(id: string): void {
+    const entry = indexed.get(id)
+    if (!entry) return
+    discardAll(id, entry)
+    indexed.delete(id)
+    changed()
+  }
+
+  async function loadSaved(): Promise<void> {
+    if (closing) return
+    const text = await readSearchFile(options.path, log)
+    if (closing) return
+    loaded = true
+    const saved = text === undefined ? undefined : parseSearchFile(text, log)
+    if (!saved) return
+    try {
+      // At once rather than with loadJSAsync, which yields to a timer every thousand entries and so takes four
+      // times as long: the first search after a start waits for this (1,000 conversations: ~0.2 s, bench/RESULTS.md).
+      miniSearch = MiniSearch.loadJS(saved.index, MINISEARCH_OPTIONS)
+      indexed = saved.conversations
+    } catch (error) {
+      log(`The search index is unreadable (${describeError(error)}); rebuilding it from the conversation files.`)
+    }
+  }
+
+  async function catchUp(): Promise<void> {
+    const current = options.current()
+    for (const id of [...indexed.keys()]) if (!current.has(id)) removeNow(id)
+    const stale = [...current].filter(([id, stamp]) => !sameStamp(indexed.get(id)?.stamp, stamp)).map(([id]) => id)
+    await mapWithLimit(stale, REBUILD_CONCURRENCY, async (id) => {
+      if (closing) return
+      const body = await options.load(id)
+      if (body) updateNow(body.conversation, body.stamp)
+      else removeNow(id)
     })
   }
 
+  async function save(): Promise<void> {
+    if (!dirty || !loaded) return
+    dirty = false
+    try {
+      await writeSearchFile(options.path, { conversations: indexed, index: miniSearch.toJSON() })
+    } catch (error) {
+      dirty = true
+      log(`Could not save the search index: ${describeError(error)}`)
+    }
+  }
+
+  let startLoading = (): void => undefined
+  const loadRequested = new Promise<void>((resolve) => {
+    startLoading = resolve
+  })
+  const loadTimer = setTimeout(startLoading, LOAD_DELAY_MS)
+  loadTimer.unref()
+  enqueue(async () => {
+    await loadRequested
+    clearTimeout(loadTimer)
+    await loadSaved()
+    await catchUp()
+  })
+
   return {
     async search(query, summaries) {
-      const needle = collapseWhitespace(query).toLowerCase()
-      if (!needle) return []
-      await ensureLoaded(summaries)
-      const hits: SearchHit[] = []
-      for (const conversation of summaries) {
-        const cached = texts.get(conversation.id)
-        const snippet = cached && snippetAround(cached.text, cached.lower, needle)
-        if (snippet) hits.push({ conversation, snippet })
-        else if (conversation.title.toLowerCase().includes(needle))
-          hits.push({ conversation, snippet: conversation.title })
-        if (hits.length >= MAX_SEARCH_HITS) break
+      startLoading()
+      await work
+      const words = wordsOf(query).map((word) => word.toLowerCase())
+      if (words.length === 0) return []
+      const order = new Map(summaries.map((summary, position) => [summary.id, { summary, position }]))
+      // Results come best first, so the first one of a conversation is its best message.
+      const best = new Map<string, SearchResult>()
+      for (const result of miniSearch.search(query)) {
+        const id = conversationIdOf(result.id)
+        if (order.has(id) && !best.has(id)) best.set(id, result)
       }
-      return hits
+      const ranked = [...best].sort(
+        ([a, resultA], [b, resultB]) =>
+          resultB.score - resultA.score || (order.get(a)?.position ?? 0) - (order.get(b)?.position ?? 0),
+      )
+      return ranked.slice(0, MAX_SEARCH_HITS).flatMap(([id, result]) => {
+        const found = order.get(id)
+        const text = result.text
+        return found && typeof text === 'string'
+          ? [{ conversation: found.summary, snippet: snippetOf(text, words) }]
+          : []
+      })
     },
-    invalidate(id) {
-      texts.delete(id)
-      generations.set(id, (generations.get(id) ?? 0) + 1)
+    update(conversation, stamp) {
+      void enqueue(() => updateNow(conversation, stamp))
+    },
+    refresh(id) {
+      void enqueue(async () => {
+        const body = await options.load(id)
+        if (body) updateNow(body.conversation, body.stamp)
+        else removeNow(id)
+      })
+    },
+    remove(id) {
+      void enqueue(() => removeNow(id))
+    },
+    async close() {
+      closing = true
+      startLoading()
+      if (saveTimer) clearTimeout(saveTimer)
+      await enqueue(save)
     },
   }
 }

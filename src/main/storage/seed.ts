@@ -11,7 +11,7 @@ import { openConversationStore } from './store'
 /**
  * Prepares a data folder before the app starts (tests, e2e, benchmarks): writes the conversations as files the
  * store writes them, keeping their ids and dates, under the store's lock and without fsync (no user data is at
- * stake), then opens the store once so its index takes them in.
+ * stake), then opens the store once so its index and search index take them in.
  */
 export async function seedConversations(dataDir: string, conversations: Conversation[]): Promise<void> {
   const paths = storagePaths(dataDir)
@@ -28,5 +28,8 @@ export async function seedConversations(dataDir: string, conversations: Conversa
   } finally {
     await lock.release()
   }
-  await (await openConversationStore({ dataDir })).close()
+  const store = await openConversationStore({ dataDir })
+  // A search answers once the search index has taken them in, so closing saves it with them.
+  await store.search('')
+  await store.close()
 }

@@ -24,11 +24,12 @@ import { RECORD_VERSIONING, type RecordVersioning } from './migrations'
 import { isConversationId, storagePaths } from './paths'
 import { openConversationIndex } from './reconcile-index'
 import { type ConversationRecord, serializeRecord, validForWriting } from './records'
-import { createSearchIndex, searchTextOf } from './search-index'
+import { openSearchIndex } from './search-index'
 import { describeError, readFailure, writeFailure } from './storage-errors'
 import { messageText } from './text'
 
 const INDEX_SAVE_DELAY_MS = 500
+const SEARCH_SAVE_DELAY_MS = 2_000
 const CACHED_BODIES = 16
 /**
  * A file this much larger than its records rewritten once each is compacted: an answer's checkpoints (each a whole
@@ -95,12 +96,13 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
   }
 
   function changed(state: ConversationState, stamp: FileStamp): ConversationSummary {
-    return announce(summarize(state.conversation), stamp)
+    const summary = announce(summarize(state.conversation), stamp)
+    search.update(state.conversation, stamp)
+    return summary
   }
 
   function announce(summary: ConversationSummary, stamp: FileStamp): ConversationSummary {
     index.set({ summary, stamp })
-    search.invalidate(summary.id)
     emit({ upserted: summary })
     return summary
   }
@@ -114,6 +116,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     // A load that repaired the file changed it; the index must not take the repaired file for a stale one.
     if (known && (known.stamp.size !== stamp.size || known.stamp.mtimeMs !== stamp.mtimeMs)) {
       index.set({ summary: summarize(state.conversation), stamp })
+      search.update(state.conversation, stamp)
     }
     bodies.set(id, state)
     return state
@@ -172,18 +175,31 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     })
   }
 
-  const search = createSearchIndex(async (id) => {
-    if (!index.get(id)) return undefined
-    return queue.run(id, async () => {
-      const cached = bodies.get(id)
-      if (cached) return searchTextOf(cached.conversation)
-      try {
-        return searchTextOf((await readFile(id)).state.conversation)
-      } catch (error) {
-        log(`Search skipped conversation ${id}: ${describeError(error)}`)
-        return undefined
-      }
-    })
+  const search = openSearchIndex({
+    path: paths.searchIndex,
+    saveDelayMs: SEARCH_SAVE_DELAY_MS,
+    log,
+    current: () =>
+      new Map(
+        index.list().flatMap(({ id }): [string, FileStamp][] => {
+          const entry = index.get(id)
+          return entry ? [[id, entry.stamp]] : []
+        }),
+      ),
+    load: (id) =>
+      queue.run(id, async () => {
+        const known = index.get(id)
+        if (!known) return undefined
+        const cached = bodies.get(id)
+        if (cached) return { conversation: cached.conversation, stamp: known.stamp }
+        try {
+          const { state, stamp } = await readFile(id)
+          return { conversation: state.conversation, stamp }
+        } catch (error) {
+          log(`Search skipped conversation ${id}: ${describeError(error)}`)
+          return undefined
+        }
+      }),
   })
 
   async function get(id: string): Promise<Conversation> {
@@ -258,7 +274,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
         }
         bodies.delete(id)
         index.remove(id)
-        search.invalidate(id)
+        search.remove(id)
         emit({ removedId: id })
       })
     },
@@ -293,6 +309,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
           return writeFailure(error)
         }
         index.set({ summary: summarize(state.conversation), stamp })
+        search.update(state.conversation, stamp)
       })
     },
 
@@ -331,8 +348,11 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
         } catch (error) {
           return writeFailure(error)
         }
-        // Its body is not cached: it loads from the file when opened, like any conversation after a restart.
-        return announce(summary, stamp)
+        // Its body is not cached: it loads from the file when opened, like any conversation after a restart; the
+        // search index reads it in its own time.
+        const announced = announce(summary, stamp)
+        search.refresh(id)
+        return announced
       })
     },
 
@@ -344,8 +364,10 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     async close() {
       if (closed) return
       closed = true
+      // Stops a search rebuild from queueing more reads before waiting for the queue to drain.
+      const searchSaved = search.close()
       await queue.idle()
-      await index.flush()
+      await Promise.all([index.flush(), searchSaved])
       await lock.release()
     },
   }

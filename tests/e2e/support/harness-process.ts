@@ -10,15 +10,11 @@ export interface HarnessProcess {
 
 /** Runs the web harness exactly as `npm run web -- --port 0 --data-dir D` does, and waits for its ready line. */
 export async function startHarnessProcess(dataDir: string, env: Record<string, string>): Promise<HarnessProcess> {
-  const child = spawn(
-    join(REPO_ROOT, 'node_modules/.bin/tsx'),
-    ['src/web/cli.ts', '--port', '0', '--data-dir', dataDir],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const child = spawn(process.execPath, ['scripts/web-harness.mjs', 'cli', '--port', '0', '--data-dir', dataDir], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString()

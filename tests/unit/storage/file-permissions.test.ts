@@ -11,12 +11,13 @@ describe.skipIf(process.platform === 'win32')('who can read the conversations', 
     const store = await openStore(dataDir)
     const { id } = await store.create({ model: 'gpt-5.5', effort: null, workspace: null })
     await store.appendUserMessage(id, userMessage('private words'))
+    expect(await store.search('private')).toHaveLength(1)
     await store.close()
 
     const dir = join(dataDir, 'conversations')
     expect(await modeOf(dir)).toBe(0o700)
     const files = await readdir(dir)
-    expect(files).toContain(`${id}.jsonl`)
+    expect(files).toEqual(expect.arrayContaining([`${id}.jsonl`, 'index.json', 'search-index.json']))
     for (const file of files) expect([file, await modeOf(join(dir, file))]).toEqual([file, 0o600])
   })
 

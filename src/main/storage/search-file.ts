@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises'
+import type { AsPlainObject } from 'minisearch'
+import { z } from 'zod'
+import { type FileStamp, writeAtomically } from './durable-files'
+
+const SEARCH_FORMAT = 'codex-desk.search'
+
+/** What the index holds of one conversation: the file it read the text from, and the messages it indexed. */
+export interface IndexedConversation {
+  stamp: FileStamp
+  messageIds: string[]
+}
+
+export interface SavedSearchIndex {
+  conversations: Map<string, IndexedConversation>
+  /** MiniSearch's own serialisation. */
+  index: AsPlainObject
+}
+
+// The index itself is left to MiniSearch, which checks its shape when loading it: walking megabytes of it with zod
+// would double the time the first search after a start waits.
+const envelopeSchema = z.object({
+  format: z.literal(SEARCH_FORMAT),
+  version: z.literal(1),
+  conversations: z.record(
+    z.string(),
+    z.object({ size: z.number(), mtimeMs: z.number(), messageIds: z.array(z.string()) }),
+  ),
+})
+const indexSchema = z.object({ index: z.object({ serializationVersion: z.number() }) })
+
+/** The saved search index's text, or undefined when there is none (or it cannot be read). */
+export async function readSearchFile(path: string, log: (message: string) => void): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log(`Could not read the search index: ${error}`)
+    return undefined
+  }
+}
+
+/** The saved search index, or undefined when it is damaged: the caller rebuilds it from the files. */
+export function parseSearchFile(text: string, log: (message: string) => void): SavedSearchIndex | undefined {
+  try {
+    const json: unknown = JSON.parse(text)
+    const envelope = envelopeSchema.parse(json)
+    indexSchema.parse(json)
+    const conversations = new Map<string, IndexedConversation>()
+    for (const [id, { size, mtimeMs, messageIds }] of Object.entries(envelope.conversations))
+      conversations.set(id, { stamp: { size, mtimeMs }, messageIds })
+    return { conversations, index: (json as { index: AsPlainObject }).index }
+  } catch {
+    log('The search index is unreadable; rebuilding it from the conversation files.')
+    return undefined
+  }
+}
+
+/** A cache of the conversation files, so it is written without fsync: a lost write costs a re-index, not data. */
+export async function writeSearchFile(path: string, saved: SavedSearchIndex): Promise<void> {
+  const conversations: Record<string, FileStamp & { messageIds: string[] }> = {}
+  for (const [id, { stamp, messageIds }] of saved.conversations) conversations[id] = { ...stamp, messageIds }
+  await writeAtomically(
+    path,
+    JSON.stringify({ format: SEARCH_FORMAT, version: 1, conversations, index: saved.index }),
+    false,
+  )
+}

@@ -1,0 +1,31 @@
+import { builtinModules } from 'node:module'
+import { resolve } from 'node:path'
+import { defineConfig } from 'vite'
+import { workerEntryPlugin } from './scripts/worker-entry-plugin'
+
+// The web harness and the demo (src/web) bundled for Node, as electron-vite bundles the Electron main: one file
+// each, started by scripts/web-harness.mjs, with no TypeScript compiler in the way at launch.
+export default defineConfig({
+  // The import worker beside the bundle, as in the Electron build (src/main/storage/import-runner.ts starts it by path).
+  plugins: [workerEntryPlugin('import-worker', resolve(import.meta.dirname, 'src/main/storage/import-worker.ts'))],
+  build: {
+    ssr: true,
+    target: 'node20',
+    outDir: resolve(import.meta.dirname, 'out/web-harness'),
+    emptyOutDir: true,
+    minify: false,
+    rollupOptions: {
+      input: {
+        cli: resolve(import.meta.dirname, 'src/web/cli.ts'),
+        demo: resolve(import.meta.dirname, 'src/web/demo.ts'),
+      },
+      // Chunks beside the entries: server.ts finds the repository from its own folder (REPO_ROOT).
+      output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name].js' },
+    },
+  },
+  ssr: {
+    // Bundled too: fewer files to load at start, and ESM-only packages work from the CommonJS output.
+    noExternal: true,
+    external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
+  },
+})
