@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Page, WebSocketRoute } from '@playwright/test'
 import type { ChatMessage, Conversation, Theme } from '../../src/shared/domain'
 import { type Desk, expect, test } from './support/fixtures'
 
@@ -98,6 +98,39 @@ async function looksAsReviewed(page: Page, name: string): Promise<void> {
   })
 }
 
+/** Signs in from the keyboard (the Settings button is inside the put-away list in a narrow window). */
+async function signIn(page: Page): Promise<void> {
+  await page.keyboard.press('Control+Comma')
+  const settings = page.getByRole('dialog', { name: 'Settings' })
+  const signInTab = page.context().waitForEvent('page')
+  await settings.getByRole('button', { name: 'Sign in with ChatGPT' }).click()
+  const tab = await signInTab
+  await expect(settings.getByTestId('account-email')).toHaveText('demo@example.com')
+  await tab.close()
+  await page.keyboard.press('Escape')
+  await expect(settings).toBeHidden()
+}
+
+/** Lets a test cut the page's connection to main; installed before the page loads. */
+async function cuttableConnection(page: Page) {
+  let reachable = true
+  let current: WebSocketRoute | undefined
+  await page.routeWebSocket(/\/ws$/, (socket) => {
+    if (!reachable) {
+      void socket.close()
+      return
+    }
+    current = socket
+    socket.connectToServer()
+  })
+  return {
+    async cut() {
+      reachable = false
+      await current?.close()
+    },
+  }
+}
+
 const SIZES = [
   { label: 'wide', viewport: { width: 1280, height: 800 } },
   { label: 'narrow', viewport: { width: 420, height: 760 } },
@@ -152,6 +185,39 @@ for (const { label, viewport } of SIZES) {
         await page.keyboard.press('Enter')
         await expect(page.getByRole('dialog', { name: /Delete/ })).toBeVisible()
         await looksAsReviewed(page, name('confirm-delete'))
+      })
+
+      test('signed in: the usage meter near its limit, a usage limit with its reset time, and Reconnecting', async ({
+        desk,
+      }) => {
+        const connection = await cuttableConnection(desk.page)
+        const page = await open(desk)
+        await signIn(page)
+        await openGarden(page)
+        const resetAt = Math.floor(NOW / 1000) + 3 * 3600
+        desk.fake.responses.enqueue(
+          {
+            kind: 'text',
+            text: 'Ferns, mostly.',
+            rateLimits: { primary: { usedPercent: 96, windowMinutes: 300, resetAt } },
+          },
+          { kind: 'usage-limit', resetsAt: resetAt, planType: 'plus' },
+        )
+        const composer = page.getByRole('textbox', { name: 'Message' })
+        await composer.fill('And for the north side?')
+        await composer.press('Enter')
+        await expect(page.getByText('Ferns, mostly.')).toBeVisible()
+        // The answer is over (Send is back) before the next question.
+        await expect(page.getByRole('button', { name: 'Send' })).toBeVisible()
+        await composer.fill('One more question')
+        await composer.press('Enter')
+        await expect(page.getByTestId('message').last().getByRole('alert')).toContainText('usage limit')
+        await looksAsReviewed(page, name('usage-limit'))
+
+        await composer.fill('Written while the line was down')
+        await connection.cut()
+        await expect(page.getByRole('status').filter({ hasText: 'Reconnecting' })).toBeVisible()
+        await looksAsReviewed(page, name('reconnecting'))
       })
     })
   }
