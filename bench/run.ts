@@ -11,6 +11,7 @@ const suites: Array<{ title: string; load: () => Promise<() => Promise<BenchRow[
   { title: 'Conversation storage', load: async () => (await import('./storage-bench')).runStorageBench },
   { title: 'Answers on disk', load: async () => (await import('./answer-file-bench')).runAnswerFileBench },
   { title: 'Streaming SSE decoding', load: async () => (await import('./sse-bench')).runSseBench },
+  { title: 'Streaming to the renderer', load: async () => (await import('./delta-bench')).runDeltaBench },
   { title: 'Streaming Markdown', load: async () => (await import('./markdown-bench')).runMarkdownBench },
   { title: 'Desktop package', load: async () => (await import('./package-bench')).runPackageBench },
   { title: 'Web harness', load: async () => (await import('./harness-bench')).runHarnessBench },

@@ -38,6 +38,8 @@ export interface ConversationServiceDeps {
   saveFile?(suggestedName: string, content: string): Promise<string | null>
   /** Time for the answer writer's interval (tests step it). */
   writerClock?: Clock
+  /** Time for merging a streaming answer's deltas before they are sent (tests step it). */
+  deltaClock?: Clock
   log(message: string): void
 }
 
@@ -45,7 +47,7 @@ export type ConversationService = Capability<ConversationChannel | ChatChannel>
 
 export function createConversationService(deps: ConversationServiceDeps): ConversationService {
   const { store, events, settings, log } = deps
-  const live = createLiveAnswers((event) => events.emit('chat:event', event))
+  const live = createLiveAnswers((event) => events.emit('chat:event', event), deps.deltaClock)
   const titles = createModelTitles({
     client: deps.client,
     store,

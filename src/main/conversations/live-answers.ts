@@ -1,9 +1,14 @@
 import type { ChatEvent, ChatMessage, Conversation, ConversationSnapshot } from '../../shared/domain'
+import { type Clock, systemClock } from '../clock'
+import { createDeltaCoalescer, DELTA_INTERVAL_MS } from './delta-coalescer'
 
 export interface LiveAnswers {
-  /** Sends a chat event out with the conversation's next sequence number. */
+  /**
+   * Sends a chat event out with the conversation's next sequence number. Deltas may be held for a frame and merged
+   * with the ones after them; every other event goes out at once, after any delta held before it.
+   */
   publish(event: ChatEvent): void
-  /** The answer as it stands after the events published so far; null once its turn is over. */
+  /** The answer as it stands after the events given to `publish` so far; null once its turn is over. */
   setMessage(conversationId: string, message: ChatMessage | null): void
   /**
    * The stored conversation with the answer being written laid over its checkpoint, and the sequence number of the
@@ -17,21 +22,35 @@ export interface LiveAnswers {
  * from the same counter, so opening a conversation mid-answer does not depend on how a transport orders a reply
  * against the events around it.
  */
-export function createLiveAnswers(emit: (event: ChatEvent & { seq: number }) => void): LiveAnswers {
+export function createLiveAnswers(
+  emit: (event: ChatEvent & { seq: number }) => void,
+  clock: Clock = systemClock,
+): LiveAnswers {
   const sequence = new Map<string, number>()
   const messages = new Map<string, ChatMessage>()
-
-  return {
+  // Numbered as they leave the coalescer, so a merged delta takes one number and the numbers stay consecutive.
+  const deltas = createDeltaCoalescer({
+    clock,
+    intervalMs: DELTA_INTERVAL_MS,
     publish(event) {
       const seq = (sequence.get(event.conversationId) ?? 0) + 1
       sequence.set(event.conversationId, seq)
       emit({ ...event, seq })
     },
+  })
+
+  return {
+    publish: deltas.offer,
     setMessage(conversationId, message) {
       if (message) messages.set(conversationId, message)
       else messages.delete(conversationId)
     },
     snapshot(conversation) {
+      // The live message already holds the text of deltas still waiting in the coalescer. Sending them out first
+      // gives them numbers at or below the snapshot's, so the renderer, which applies only later numbers, gets that
+      // text once: from the snapshot. Without this flush it would get it twice (snapshot, then the delta numbered
+      // after it). The message is never behind the events: the turn runner updates it with each step it publishes.
+      deltas.flush(conversation.id)
       const seq = sequence.get(conversation.id) ?? 0
       const live = messages.get(conversation.id)
       if (!live) return { ...conversation, seq }

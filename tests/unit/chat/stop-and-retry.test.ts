@@ -15,7 +15,7 @@ describe('stopping a reply', () => {
     fake.responses.enqueue({ kind: 'idle', afterDeltas: 2 })
     const finished = harness.nextFinished(id)
     await harness.call('chat:send', { conversationId: id, text: 'Tell me a story' })
-    await harness.waitForEvent((event): event is ChatEvent => isTextDelta(event) && event.delta === 'word1 ')
+    await harness.waitUntil(() => harness.shownAnswerText(id) === 'word0 word1 ')
 
     await harness.call('chat:stop', { conversationId: id })
 

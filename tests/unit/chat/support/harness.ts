@@ -10,6 +10,7 @@ import type { ConversationStore, TokenProvider } from '../../../../src/main/port
 import { createSettingsService } from '../../../../src/main/settings/settings-service'
 import { createToolRegistry, type ToolRegistry } from '../../../../src/main/tools'
 import { createUsageMeter } from '../../../../src/main/usage-meter'
+import { chatReducer, emptyThread } from '../../../../src/renderer/src/chat/chat-reducer'
 import type {
   AccountState,
   ChatEvent,
@@ -168,6 +169,15 @@ export function createChatHarness(options: HarnessOptions) {
     ).then((event) => event.message)
   }
 
+  /**
+   * The latest answer's text as a renderer that applied every chat event so far shows it. Main merges deltas that
+   * arrive close together, so tests wait for the text they need rather than for a number of events.
+   */
+  function shownAnswerText(conversationId: string): string {
+    const thread = chatEvents.reduce(chatReducer, emptyThread(conversationId))
+    return (thread.messages.at(-1)?.parts ?? []).map((part) => (part.kind === 'text' ? part.text : '')).join('')
+  }
+
   /** Resolves once a harness event matches (events so far included). */
   function waitUntil(condition: () => boolean): Promise<void> {
     return new Promise((resolve) => {
@@ -204,6 +214,7 @@ export function createChatHarness(options: HarnessOptions) {
     titles: (id: string) => titleChanges.filter((change) => change.id === id).map((change) => change.title),
     waitForEvent,
     waitUntil,
+    shownAnswerText,
     nextFinished,
   }
 }
