@@ -204,7 +204,10 @@ export function openSearchIndex(options: SearchIndexOptions): SearchIndex {
     },
     refresh(id) {
       void enqueue(async () => {
+        // Not read at all when closing: the next start finds its stamp unknown and takes it in then.
+        if (closing) return
         const body = await options.load(id)
+        if (closing) return
         if (body) updateNow(body.conversation, body.stamp)
         else removeNow(id)
       })

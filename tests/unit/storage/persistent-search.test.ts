@@ -166,3 +166,22 @@ describe('what a search matches', () => {
     ])
   })
 })
+
+describe('search after an import', () => {
+  it('finds a conversation imported while the app runs by its words', async () => {
+    const dataDir = await tempDataDir()
+    const store = await openStore(dataDir)
+    // The index is loaded and caught up before the import, so only the import itself can bring it in.
+    await store.search('anything')
+    const exported = conversation('old', [
+      userMessage('Where did we put the kayak?'),
+      assistantMessage([{ kind: 'text', text: 'In the boathouse.' }]),
+    ])
+
+    const { id } = await store.import(
+      JSON.stringify({ format: 'codex-desk.conversation', version: 1, conversation: exported }),
+    )
+
+    expect(await idsFound(store, 'kayak')).toEqual([id])
+  })
+})
