@@ -41,9 +41,10 @@ export async function decodeResponseStream(
     },
   })
 
+  const idle = watchIdle(() => deadline, options)
   try {
     while (!ending) {
-      const chunk = await readBefore(reader, deadline, options)
+      const chunk = await Promise.race([reader.read().catch(() => 'cut' as const), idle.next()])
       if (chunk === 'cut') throw streamCut()
       if (chunk === 'idle') throw idleTimeout()
       if (chunk.done) {
@@ -54,6 +55,7 @@ export async function decodeResponseStream(
       parser.feed(text.decode(chunk.value, { stream: true }))
     }
   } finally {
+    idle.stop()
     reader.cancel().catch(() => {})
   }
   if (!ending) throw streamCut()
@@ -103,21 +105,36 @@ export function streamCut(): AttemptError {
   )
 }
 
-async function readBefore(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  deadline: number,
+/**
+ * One timer for the whole stream, not one per read: it sleeps until the deadline as it stood, and when the deadline
+ * has moved meanwhile (events arrived) it sleeps again for the rest. A timer armed and cancelled per chunk cost more
+ * than decoding the chunk (each cancellation builds an error).
+ */
+function watchIdle(
+  deadline: () => number,
   options: Pick<DecodeOptions, 'now' | 'sleep'>,
-): Promise<Awaited<ReturnType<typeof reader.read>> | 'idle' | 'cut'> {
-  const timer = new AbortController()
-  const idle = options.sleep(Math.max(0, deadline - options.now()), timer.signal).then(
-    () => 'idle' as const,
-    // Aborted because the read won: this branch never settles the race.
-    () => new Promise<never>(() => {}),
-  )
-  try {
-    const read = reader.read().catch(() => 'cut' as const)
-    return await Promise.race([read, idle])
-  } finally {
-    timer.abort()
+): { next(): Promise<'idle'>; stop(): void } {
+  const stopper = new AbortController()
+  let wake: ((value: 'idle') => void) | undefined
+  let idle = false
+  void (async () => {
+    for (;;) {
+      const wait = deadline() - options.now()
+      if (wait <= 0) break
+      await options.sleep(wait, stopper.signal)
+    }
+    idle = true
+    wake?.('idle')
+  })().catch(() => {
+    // Stopped: the stream ended first.
+  })
+  return {
+    next: () =>
+      idle
+        ? Promise.resolve('idle')
+        : new Promise((resolve) => {
+            wake = resolve
+          }),
+    stop: () => stopper.abort(),
   }
 }
