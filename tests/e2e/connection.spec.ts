@@ -1,4 +1,4 @@
-import type { WebSocketRoute } from '@playwright/test'
+import { cuttableConnection } from './support/connection'
 import { expect, test } from './support/fixtures'
 import { signInThroughSettings } from './support/sign-in'
 
@@ -9,31 +9,21 @@ test('the connection lost while typing: the text stays, Send waits, and the mess
 }) => {
   const { page } = desk
   await signInThroughSettings(page)
-  // Every socket to main goes through here from the next page load on, so the test can cut it and let it back.
-  let reachable = true
-  let current: WebSocketRoute | undefined
-  await page.routeWebSocket(/\/ws$/, (socket) => {
-    if (!reachable) {
-      void socket.close()
-      return
-    }
-    current = socket
-    socket.connectToServer()
-  })
+  // Every socket to main goes through the test from the next page load on, so it can cut it and let it back.
+  const connection = await cuttableConnection(page)
   await page.reload()
   const composer = page.getByRole('textbox', { name: 'Message' })
   await expect(composer).toBeVisible()
-  await expect.poll(() => current !== undefined).toBe(true)
+  await expect.poll(() => connection.connected()).toBe(true)
 
   await composer.fill('Written while the line was down')
-  reachable = false
-  await current?.close()
+  await connection.cut()
   await expect(page.getByRole('status').filter({ hasText: 'Reconnecting' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled()
   await composer.press('Enter')
   await expect(composer).toHaveValue('Written while the line was down')
 
-  reachable = true
+  connection.restore()
   await expect(page.getByRole('status').filter({ hasText: 'Reconnecting' })).toBeHidden({ timeout: 20_000 })
   await composer.press('Enter')
   const answer = page.locator('[data-testid="message"][data-role="assistant"]').last()

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import type { ChatMessage, Conversation } from '../../src/shared/domain'
 import { type Desk, expect, test } from './support/fixtures'
+import { conversation, message } from './support/seed-data'
 import { signInThroughSettings } from './support/sign-in'
 
 // Issue 12: find in the open conversation, the sidebar's date sections, and a New chat saved only once it is used.
@@ -19,27 +19,6 @@ function midnight(days: number): number {
 }
 const HOUR = 60 * 60 * 1000
 const LONG_AGO = midnight(-60) + 12 * HOUR
-
-function message(id: string, role: ChatMessage['role'], text: string, createdAt: number): ChatMessage {
-  return { id, role, createdAt, parts: [{ kind: 'text', text }], state: 'done' }
-}
-
-function conversation(id: string, title: string, updatedAt: number, messages: ChatMessage[] = []): Conversation {
-  return {
-    id,
-    title,
-    createdAt: updatedAt - 1000,
-    updatedAt,
-    pinned: false,
-    model: 'gpt-5.5',
-    effort: null,
-    messageCount: messages.length,
-    preview: '',
-    workspace: null,
-    messages,
-    compactions: [],
-  }
-}
 
 /** 80 messages, far taller than the window, with "compass" in the first, the 41st and the last but one. */
 const longMessages = Array.from({ length: 80 }, (_, index) => {

@@ -1,33 +1,12 @@
 import type { Locator, Page } from '@playwright/test'
-import type { ChatMessage, Conversation } from '../../src/shared/domain'
 import { expect, test } from './support/fixtures'
+import { conversation, message } from './support/seed-data'
 
 // Issue 12: a whole session from the keyboard alone, with not one mouse or pointer event on the page.
 
 test.skip(({ shell }) => shell === 'electron', 'the sign-in tab the page opens is followed as a browser tab')
 
 const NOW = Date.now()
-
-function message(id: string, role: ChatMessage['role'], text: string, createdAt: number): ChatMessage {
-  return { id, role, createdAt, parts: [{ kind: 'text', text }], state: 'done' }
-}
-
-function conversation(id: string, title: string, updatedAt: number, messages: ChatMessage[]): Conversation {
-  return {
-    id,
-    title,
-    createdAt: updatedAt - 1000,
-    updatedAt,
-    pinned: false,
-    model: 'gpt-5.5',
-    effort: null,
-    messageCount: messages.length,
-    preview: '',
-    workspace: null,
-    messages,
-    compactions: [],
-  }
-}
 
 test.use({
   seed: {

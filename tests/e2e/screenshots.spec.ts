@@ -1,6 +1,8 @@
-import type { Page, WebSocketRoute } from '@playwright/test'
-import type { ChatMessage, Conversation, Theme } from '../../src/shared/domain'
+import type { Page } from '@playwright/test'
+import type { Theme } from '../../src/shared/domain'
+import { cuttableConnection } from './support/connection'
 import { type Desk, expect, test } from './support/fixtures'
+import { conversation, message } from './support/seed-data'
 
 // Issue 12: every screen a person moves through, at 1280 × 800 and 420 × 760, light and dark, compared with images a
 // person reviewed (tests/e2e/screenshots.spec.ts-snapshots). A layout that moves fails here. After a deliberate change:
@@ -11,34 +13,6 @@ test.skip(({ shell }) => shell === 'electron', 'the reviewed images are of the w
 /** A fixed moment, so the list's date sections and every time shown are the same on every run. */
 const NOW = Date.UTC(2026, 10, 20, 10, 0, 0)
 const HOUR = 60 * 60 * 1000
-
-function message(id: string, role: ChatMessage['role'], text: string, createdAt: number): ChatMessage {
-  return {
-    id,
-    role,
-    createdAt,
-    parts: [{ kind: 'text', text }],
-    state: 'done',
-    ...(role === 'assistant' ? { model: 'gpt-5.5' } : {}),
-  }
-}
-
-function conversation(id: string, title: string, updatedAt: number, messages: ChatMessage[] = []): Conversation {
-  return {
-    id,
-    title,
-    createdAt: updatedAt - 1000,
-    updatedAt,
-    pinned: id === 'pinned',
-    model: 'gpt-5.5',
-    effort: null,
-    messageCount: messages.length,
-    preview: '',
-    workspace: null,
-    messages,
-    compactions: [],
-  }
-}
 
 const ANSWER = [
   'Shade-loving plants do well under trees. A few to start with:',
@@ -61,9 +35,9 @@ const ANSWER = [
 const SEEDED = [
   conversation('garden', 'Garden plans', NOW - HOUR, [
     message('g1', 'user', 'What should I plant in the shade under our oak tree?', NOW - HOUR - 2000),
-    message('g2', 'assistant', ANSWER, NOW - HOUR - 1000),
+    message('g2', 'assistant', ANSWER, NOW - HOUR - 1000, { model: 'gpt-5.5' }),
   ]),
-  conversation('pinned', 'Reading list', NOW - 3 * 24 * HOUR),
+  conversation('pinned', 'Reading list', NOW - 3 * 24 * HOUR, [], { pinned: true }),
   conversation('bike', 'Bike repair', NOW - 26 * HOUR),
   conversation('taxes', 'Tax questions', NOW - 12 * 24 * HOUR),
   conversation('recipes', 'Old recipes', NOW - 70 * 24 * HOUR),
@@ -109,26 +83,6 @@ async function signIn(page: Page): Promise<void> {
   await tab.close()
   await page.keyboard.press('Escape')
   await expect(settings).toBeHidden()
-}
-
-/** Lets a test cut the page's connection to main; installed before the page loads. */
-async function cuttableConnection(page: Page) {
-  let reachable = true
-  let current: WebSocketRoute | undefined
-  await page.routeWebSocket(/\/ws$/, (socket) => {
-    if (!reachable) {
-      void socket.close()
-      return
-    }
-    current = socket
-    socket.connectToServer()
-  })
-  return {
-    async cut() {
-      reachable = false
-      await current?.close()
-    },
-  }
 }
 
 const SIZES = [

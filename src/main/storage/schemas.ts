@@ -130,7 +130,7 @@ const noteSchema: z.ZodType<ConversationNote> = z.object({
   to: z.string().min(1),
 })
 
-const conversationFields = {
+const summaryFields = {
   id: z.string().min(1),
   title: z.string(),
   createdAt: z.number(),
@@ -140,6 +140,10 @@ const conversationFields = {
   effort: effortSchema.nullable(),
   messageCount: z.number().int().min(0),
   preview: z.string(),
+}
+
+const conversationFields = {
+  ...summaryFields,
   busy: z.boolean().optional(),
   workspace: z.string().nullable(),
   toolPolicy: toolPolicySchema.optional(),
@@ -156,14 +160,4 @@ export const conversationSchema: z.ZodType<Conversation> = z.object({
 /** A conversation whose messages are left unchecked: an import checks them one by one, to report its progress. */
 export const conversationShellSchema = z.object({ ...conversationFields, messages: z.array(z.unknown()) })
 
-export const summarySchema: z.ZodType<ConversationSummary> = z.object({
-  id: z.string().min(1),
-  title: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  pinned: z.boolean(),
-  model: z.string().min(1),
-  effort: effortSchema.nullable(),
-  messageCount: z.number().int().min(0),
-  preview: z.string(),
-})
+export const summarySchema: z.ZodType<ConversationSummary> = z.object(summaryFields)
