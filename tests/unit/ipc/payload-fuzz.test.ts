@@ -1,11 +1,9 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readdir } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type AppServices, createAppServices } from '../../../src/main/services'
+import type { AppServices } from '../../../src/main/services'
 import { APP_ERROR_KINDS } from '../../../src/shared/errors'
 import { type RequestChannel, requestChannels } from '../../../src/shared/ipc-contract'
-import { createNodePlatform } from '../../../src/web/node-platform'
+import { type OfflineApp, startOfflineApp } from '../../support/offline-app'
 
 // Issue 13: thousands of malformed payloads over every channel of the whole app (not a stand-in for it), all
 // answered with a typed error, none crashing main or writing anywhere.
@@ -82,29 +80,16 @@ function malformed(next: () => number, depth = 0): unknown {
   }
 }
 
+let app: OfflineApp
 let root: string
 let services: AppServices
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'codex-desk-fuzz-'))
-  const platform = createNodePlatform({ dataDir: join(root, 'data'), appVersion: '0.0.0-test', log: () => {} })
-  // Nothing here talks to a backend: these addresses are never reached.
-  services = await createAppServices(
-    platform,
-    {
-      baseUrl: 'http://127.0.0.1:9/backend-api/codex',
-      issuer: 'http://127.0.0.1:9',
-      oauthPort: 0,
-      originator: 'codex_desk',
-    },
-    () => {},
-  )
+  app = await startOfflineApp('codex-desk-fuzz-')
+  ;({ root, services } = app)
 })
 
-afterEach(async () => {
-  await services.dispose()
-  await rm(root, { recursive: true, force: true })
-})
+afterEach(() => app.close())
 
 describe('malformed payloads', () => {
   it(`answers ${PAYLOADS.toLocaleString('en')} of them over every channel with a typed error, and main goes on`, async () => {

@@ -1,33 +1,19 @@
-import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, realpath, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type AppServices, createAppServices } from '../../../src/main/services'
-import { createNodePlatform } from '../../../src/web/node-platform'
+import type { AppServices } from '../../../src/main/services'
+import { type OfflineApp, startOfflineApp } from '../../support/offline-app'
 
+let app: OfflineApp
 let root: string
 let services: AppServices
 
 beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'codex-desk-workspace-'))
-  const platform = createNodePlatform({ dataDir: join(root, 'data'), appVersion: '0.0.0-test', log: () => {} })
-  // Nothing here talks to a backend: these addresses are never reached.
-  services = await createAppServices(
-    platform,
-    {
-      baseUrl: 'http://127.0.0.1:9/backend-api/codex',
-      issuer: 'http://127.0.0.1:9',
-      oauthPort: 0,
-      originator: 'codex_desk',
-    },
-    () => {},
-  )
+  app = await startOfflineApp('codex-desk-workspace-')
+  ;({ root, services } = app)
 })
 
-afterEach(async () => {
-  await services.dispose()
-  await rm(root, { recursive: true, force: true })
-})
+afterEach(() => app.close())
 
 const setWorkspace = (workspace: string | null) => services.api.invoke('settings:update', { workspace })
 
