@@ -26,6 +26,18 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          // The whole app under faults, crashes and abuse (`npm run test:reliability`); RELIABILITY_LONG=1 for the
+          // long variants. Its global setup bundles the web harness and the page the crash loop starts.
+          name: 'reliability',
+          environment: 'node',
+          include: ['tests/reliability/**/*.test.ts'],
+          globalSetup: ['tests/reliability/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         plugins: [react()],
         resolve: { alias: { '@renderer': resolve(import.meta.dirname, 'src/renderer/src') } },
         test: {

@@ -48,6 +48,8 @@ export interface FakeResponses {
    * answers them itself.
    */
   enqueue(...scenarios: QueuedScenario[]): void
+  /** Keep-alive comments sent by idle trickles so far. */
+  readonly keepAlivesSent: number
   /** Lets every answer held by `holdAfterDeltas` go on, now and from now on (until `reset`). */
   release(): void
   /** Drops queued scenarios, recorded requests and model overrides, and closes the gate `release` opened. */
@@ -76,6 +78,7 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
   let modelsFailure: { status: number; body?: string } | null = null
   let makeDefaultScenario = defaultScenario
   let gate = createGate()
+  let keepAlivesSent = 0
 
   // As the real backend: only what `/models` lists is served; a retired slug is refused like an unknown one.
   const isServedModel = (slug: string) => models.some((entry) => entry.slug === slug)
@@ -144,6 +147,9 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
         stream.on('close', () => open.delete(stream))
       },
       released: () => gate.opened,
+      keptAlive: () => {
+        keepAlivesSent++
+      },
     })
   }
 
@@ -174,6 +180,9 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
     requests,
     modelRequests,
     titleRequests,
+    get keepAlivesSent() {
+      return keepAlivesSent
+    },
     setTitle(title) {
       chosenTitle = title
     },
@@ -204,6 +213,7 @@ export function createFakeResponses(deps: FakeResponsesDeps): FakeResponses {
       requests.length = 0
       modelRequests.length = 0
       titleRequests.length = 0
+      keepAlivesSent = 0
       chosenTitle = null
       models = defaultModelCatalog()
       modelsFailure = null

@@ -61,8 +61,13 @@ export type Scenario = ScenarioOptions &
     | { kind: 'cut'; afterDeltas: number; text?: string }
     /** Sends an unparsable `data:` line after `afterDeltas` text deltas, then the rest of `text` and completes. */
     | { kind: 'malformed'; afterDeltas?: number; text?: string }
-    /** Stops sending after `afterDeltas` text deltas but keeps the socket open. */
-    | { kind: 'idle'; afterDeltas?: number }
+    /**
+     * Stops sending events after `afterDeltas` text deltas but keeps the socket open; with `keepAliveMs`, an SSE
+     * comment trickles in at that interval, which is not an event (codex.md §4.5: the idle timeout is per event).
+     */
+    | { kind: 'idle'; afterDeltas?: number; keepAliveMs?: number }
+    /** A text delta event of `bytes` bytes after `afterDeltas` deltas (a proxy gone wrong), then the answer ends. */
+    | { kind: 'oversized'; bytes: number; afterDeltas?: number }
     | { kind: 'failed'; code: string; message?: string; afterDeltas?: number }
     | { kind: 'incomplete'; reason: string; text?: string }
     /** Serves `body` verbatim as the SSE stream (fixture files, odd framings). */
@@ -77,6 +82,8 @@ export interface PlayContext {
   track(res: ServerResponse): void
   /** Resolves once the test releases held answers (`holdAfterDeltas`). */
   released(): Promise<void>
+  /** Counts the keep-alive comments of idle trickles, so a test can wait for them. */
+  keptAlive(): void
 }
 
 export function defaultScenario(lastUserText: string): Scenario {
@@ -186,7 +193,15 @@ async function streamScenario(
       return
     case 'idle':
       await partial(scenario.afterDeltas)
+      if (scenario.keepAliveMs) trickleKeepAlives(sse, scenario.keepAliveMs, ctx)
       return
+    case 'oversized': {
+      await partial(scenario.afterDeltas)
+      // Without ids it belongs to the message the partial answer opened (codex.md §0).
+      sse.send({ type: 'response.output_text.delta', delta: 'x'.repeat(scenario.bytes) })
+      sse.send({ type: 'response.completed', response: { ...shell, status: 'completed', output, usage: null } })
+      return finish(sse, scenario)
+    }
     case 'failed': {
       await partial(scenario.afterDeltas)
       const error = { code: scenario.code, message: scenario.message ?? `The response failed: ${scenario.code}.` }
@@ -243,6 +258,18 @@ async function streamScenario(
 
 function finish(sse: SseWriter, scenario: ScenarioOptions): void {
   if (!scenario.keepOpen) sse.end()
+}
+
+/** SSE comments at an interval until the client goes away; they carry no event. */
+function trickleKeepAlives(sse: SseWriter, intervalMs: number, ctx: PlayContext): void {
+  const timer = setInterval(() => {
+    if (sse.closed) {
+      clearInterval(timer)
+      return
+    }
+    sse.raw(': keep-alive\n\n')
+    ctx.keptAlive()
+  }, intervalMs)
 }
 
 function pacer(sse: SseWriter, tokensPerSecond: number | undefined): Pace {

@@ -3,7 +3,7 @@ import { fail } from '../shared/errors'
 import type { CodexApi } from '../shared/ipc-contract'
 import { createAuth } from './auth'
 import { clientIdentity } from './client-identity'
-import { createCodexClient } from './codex/client'
+import { type CodexClientDeps, createCodexClient } from './codex/client'
 import type { ServiceEnv } from './config'
 import { createConversationService } from './conversations'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
@@ -28,10 +28,21 @@ export interface AppServices {
 }
 
 /**
+ * Time as the Codex client sees it (its idle deadline, the waits between attempts, jitter): the system's unless
+ * given. The reliability suite steps it, so a fault's retries take no real time.
+ */
+export type ClientTime = Pick<CodexClientDeps, 'now' | 'sleep' | 'random'>
+
+/**
  * The composition root shared by the Electron shell and the web harness: the same services, whatever carries
  * the contract to the renderer.
  */
-export async function createAppServices(platform: Platform, env: ServiceEnv, log = console.warn): Promise<AppServices> {
+export async function createAppServices(
+  platform: Platform,
+  env: ServiceEnv,
+  log = console.warn,
+  clientTime: ClientTime = {},
+): Promise<AppServices> {
   const events = new EventHub()
   const settings = createSettingsService(platform.config)
   settings.onChange((value) => events.emit('settings:changed', value))
@@ -44,6 +55,7 @@ export async function createAppServices(platform: Platform, env: ServiceEnv, log
     identity: clientIdentity(env.originator, platform.appVersion),
     settings: () => settings.get(),
     log,
+    ...clientTime,
   })
   const usage = createUsageMeter()
   usage.onChange((limits) => events.emit('usage:changed', limits))

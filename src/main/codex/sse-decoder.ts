@@ -22,6 +22,12 @@ export interface DecodeOptions {
   log(message: string): void
 }
 
+/**
+ * One event larger than this is refused: the parser would otherwise hold an endless event in memory. Real events
+ * stay far below it (the largest, `response.completed`, repeats the whole answer).
+ */
+export const MAX_EVENT_CHARS = 16 * 1024 * 1024
+
 type Ending = { kind: 'outcome'; outcome: StreamOutcome } | { kind: 'error'; error: AttemptError }
 
 export async function decodeResponseStream(
@@ -32,12 +38,18 @@ export async function decodeResponseStream(
   const text = new TextDecoder()
   let ending: Ending | undefined
   let deadline = options.now() + options.idleTimeoutMs
+  /** Characters read since the last event or comment ended: the size of the event being read, give or take a chunk. */
+  let pending = 0
 
   const parser = createParser({
     onEvent(message) {
+      pending = 0
       if (ending) return
       deadline = options.now() + options.idleTimeoutMs
       ending = handleData(message.data, options)
+    },
+    onComment() {
+      pending = 0
     },
   })
 
@@ -52,7 +64,10 @@ export async function decodeResponseStream(
         parser.feed(`${text.decode()}\n\n`)
         break
       }
-      parser.feed(text.decode(chunk.value, { stream: true }))
+      const decoded = text.decode(chunk.value, { stream: true })
+      pending += decoded.length
+      if (pending > MAX_EVENT_CHARS) throw eventTooLarge()
+      parser.feed(decoded)
     }
   } finally {
     idle.stop()
@@ -96,6 +111,14 @@ export function idleTimeout(): AttemptError {
   return new AttemptError(appError('idle-timeout', 'The response stopped arriving.', { retryable: true }), {
     autoRetry: true,
   })
+}
+
+/** Not retried by itself: the same request would likely bring the same event. Retry is the user's to press. */
+function eventTooLarge(): AttemptError {
+  return new AttemptError(
+    appError('malformed-stream', 'The backend sent an event too large to read (over 16 MiB).', { retryable: true }),
+    { autoRetry: false },
+  )
 }
 
 export function streamCut(): AttemptError {
