@@ -6,6 +6,10 @@ export const REPO_ROOT = join(__dirname, '../../..')
 export interface HarnessProcess {
   launchUrl: string
   stop(): Promise<void>
+  /** SIGKILL, as a crash or a power cut ends it: no handler runs. Resolves once it is gone. */
+  kill(): Promise<void>
+  /** What it wrote to stderr so far. */
+  stderr(): string
 }
 
 /** Runs the web harness exactly as `npm run web -- --port 0 --data-dir D` does, and waits for its ready line. */
@@ -35,7 +39,16 @@ export async function startHarnessProcess(dataDir: string, env: Record<string, s
       reject(new Error(`The harness exited with ${code} before it was ready.\n${stderr}`))
     })
   })
-  return { launchUrl, stop: () => stopChild(child) }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  return {
+    launchUrl,
+    stop: () => stopChild(child),
+    kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      return exited
+    },
+    stderr: () => stderr,
+  }
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
