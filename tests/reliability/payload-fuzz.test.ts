@@ -1,27 +1,16 @@
 import { readdir } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AppServices } from '../../../src/main/services'
-import { APP_ERROR_KINDS } from '../../../src/shared/errors'
-import { type RequestChannel, requestChannels } from '../../../src/shared/ipc-contract'
-import { type OfflineApp, startOfflineApp } from '../../support/offline-app'
+import type { AppServices } from '../../src/main/services'
+import { APP_ERROR_KINDS } from '../../src/shared/errors'
+import { type RequestChannel, requestChannels } from '../../src/shared/ipc-contract'
+import { type OfflineApp, startOfflineApp } from '../support/offline-app'
+import { seededRandom } from './support/seeded-random'
 
 // Issue 13: thousands of malformed payloads over every channel of the whole app (not a stand-in for it), all
 // answered with a typed error, none crashing main or writing anywhere.
 
 const PAYLOADS = 10_000
 const channels = Object.keys(requestChannels) as RequestChannel[]
-
-/** A seeded generator, so a failure names a payload that can be made again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 const STRINGS = [
   '',
@@ -93,7 +82,7 @@ afterEach(() => app.close())
 
 describe('malformed payloads', () => {
   it(`answers ${PAYLOADS.toLocaleString('en')} of them over every channel with a typed error, and main goes on`, async () => {
-    const next = random(13)
+    const next = seededRandom(13)
     const kinds = new Map<string, number>()
     for (let i = 0; i < PAYLOADS; i++) {
       const channel = i % 50 === 0 ? `${channels[i % channels.length]}x` : channels[i % channels.length]
