@@ -7,12 +7,16 @@ import type {
   Compaction,
   Conversation,
   ConversationSummary,
+  ExportFormat,
   ReasoningEffort,
   SearchHit,
   Settings,
   UsageLimits,
 } from '../shared/domain'
 import type { ConversationToolPolicy } from '../shared/tool-previews'
+
+/** How far a long job has got: `done` of `total` steps (what a step is, the job says). */
+export type ReportProgress = (done: number, total: number) => void
 
 export interface NewConversation {
   model: string
@@ -24,6 +28,13 @@ export interface NewConversation {
 export interface ExportedFile {
   filename: string
   content: string
+  mimeType: string
+}
+
+/** An export written where the person chose. */
+export interface SavedExport {
+  filename: string
+  savedTo: string
   mimeType: string
 }
 
@@ -71,12 +82,26 @@ export interface ConversationStore {
   truncateFrom(conversationId: string, messageId: string): Promise<ConversationSummary>
   /** Keeps a summary of older messages for later requests; on disk before it resolves. */
   recordCompaction(conversationId: string, compaction: Compaction): Promise<void>
-  export(id: string, format: 'markdown' | 'json'): Promise<ExportedFile>
+  /**
+   * Renders an export off the main thread from the file as it stands between two writes; `onProgress` hears how many
+   * of its lines have been read. Throws AppError `not-found`, or `storage` for a file it cannot read.
+   */
+  export(id: string, format: ExportFormat, onProgress?: ReportProgress): Promise<ExportedFile>
+  /**
+   * As export, written to the path `chooseDestination` gives once the file's name is known (null: the person
+   * cancelled, and so is the export); whole or not at all, AppError `storage` when it cannot be written.
+   */
+  exportToFile(
+    id: string,
+    format: ExportFormat,
+    chooseDestination: (filename: string) => Promise<string | null>,
+    onProgress?: ReportProgress,
+  ): Promise<SavedExport | null>
   /**
    * Validates a JSON export off the main thread and adds it as a new conversation; throws AppError `import-invalid`.
    * `onProgress` hears how many of its messages have been checked.
    */
-  import(content: string, onProgress?: (done: number, total: number) => void): Promise<ConversationSummary>
+  import(content: string, onProgress?: ReportProgress): Promise<ConversationSummary>
   /** Called with the new summary whenever a conversation changes, or with `removedId` when deleted. */
   onChange(listener: (change: { upserted?: ConversationSummary; removedId?: string }) => void): () => void
   close(): Promise<void>

@@ -78,7 +78,7 @@ export async function createAppServices(
     events,
     settings,
     onUsageLimits: usage.update,
-    saveFile: platform.desktop.saveFile,
+    chooseSaveLocation: platform.desktop.chooseSaveLocation,
     log,
   })
 

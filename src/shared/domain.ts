@@ -231,6 +231,8 @@ export interface AppInfo {
   dataDir: string
 }
 
+export type ExportFormat = 'markdown' | 'json'
+
 export interface ExportResult {
   filename: string
   /** Where the file was saved (Electron save dialog); absent when the renderer must download `content` itself. */

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
-import { exportConversation } from '../../src/main/storage/conversation-transfer'
+import { exportContent } from '../../src/main/storage/conversation-transfer'
 import type { ChatMessage, Conversation } from '../../src/shared/domain'
 import { expect, test } from './support/fixtures'
 import { signInThroughSettings } from './support/sign-in'
@@ -298,9 +298,8 @@ test.describe('with three saved conversations', () => {
 
   test('importing a JSON export adds it as a new conversation and opens it', async ({ desk }, testInfo) => {
     const { page } = desk
-    const exported = exportConversation(THREE[1], 'json')
-    const path = join(testInfo.outputPath(), exported.filename)
-    await writeFile(path, exported.content)
+    const path = join(testInfo.outputPath(), 'Bravo recipes.json')
+    await writeFile(path, exportContent(THREE[1], 'json'))
 
     const chooser = page.waitForEvent('filechooser')
     await page.getByRole('button', { name: 'Import' }).click()

@@ -34,8 +34,8 @@ export interface ConversationServiceDeps {
   events: EventSink
   settings: SettingsService
   onUsageLimits(limits: Partial<UsageLimits>): void
-  /** Saves an export through the OS (Electron); absent in the harness, where the renderer downloads it. */
-  saveFile?(suggestedName: string, content: string): Promise<string | null>
+  /** Asks where to save an export (Electron's save dialog); absent in the harness, where the renderer downloads it. */
+  chooseSaveLocation?(suggestedName: string): Promise<string | null>
   /** Time for the answer writer's interval (tests step it). */
   writerClock?: Clock
   /** Time for merging a streaming answer's deltas before they are sent (tests step it). */
@@ -148,11 +148,11 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
         await store.delete(id)
       },
       'conversations:export': async ({ id, format }) => {
-        const { filename, content, mimeType } = await store.export(id, format)
-        if (!deps.saveFile) return { filename, content, mimeType }
-        const savedTo = await deps.saveFile(filename, content)
-        if (savedTo === null) return fail('cancelled', 'The export was not saved.')
-        return { filename, savedTo, mimeType }
+        const onProgress = (done: number, total: number) =>
+          events.emit('conversations:export-progress', { id, done, total })
+        if (!deps.chooseSaveLocation) return store.export(id, format, onProgress)
+        const saved = await store.exportToFile(id, format, deps.chooseSaveLocation, onProgress)
+        return saved ?? fail('cancelled', 'The export was not saved.')
       },
       'conversations:import': ({ content }) =>
         store.import(content, (done, total) => events.emit('conversations:import-progress', { done, total })),

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises'
 import { BrowserWindow, dialog, shell } from 'electron'
 import { isWebUrl } from '../../shared/urls'
 import type { Desktop } from './types'
@@ -13,13 +12,11 @@ export function createElectronDesktop(): Desktop {
       const failure = await shell.openPath(path)
       if (failure) throw new Error(failure)
     },
-    async saveFile(suggestedName, content) {
+    async chooseSaveLocation(suggestedName) {
       const owner = BrowserWindow.getFocusedWindow()
       const options = { defaultPath: suggestedName }
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
-      if (result.canceled || !result.filePath) return null
-      await writeFile(result.filePath, content, 'utf8')
-      return result.filePath
+      return result.canceled || !result.filePath ? null : result.filePath
     },
     async chooseFolder() {
       const owner = BrowserWindow.getFocusedWindow()

@@ -19,8 +19,8 @@ export interface Desktop {
   /** Opens an http(s) URL in the user's browser. */
   openExternal(url: string): Promise<void>
   openPath(path: string): Promise<void>
-  /** Asks where to save a file and writes it; resolves to the path, or null when the user cancelled. Absent in the harness, where the page downloads the file. */
-  saveFile?(suggestedName: string, content: string): Promise<string | null>
+  /** Asks where to save a file; resolves to the path, or null when the user cancelled. Absent in the harness, where the page downloads the file. */
+  chooseSaveLocation?(suggestedName: string): Promise<string | null>
   /** The OS folder dialog; resolves to the folder, or null when the user cancelled. Absent in the harness, where the page asks for a path. */
   chooseFolder?(): Promise<string | null>
 }

@@ -14,8 +14,8 @@ export interface LoadedConversation {
 
 /** The file has no readable header, so there is no conversation to show; it is left untouched. */
 export class UnreadableConversationError extends Error {
-  constructor(path: string) {
-    super(`${basename(path)} has no readable header.`)
+  constructor(name: string) {
+    super(`${name} has no readable header.`)
     this.name = 'UnreadableConversationError'
   }
 }
@@ -34,6 +34,75 @@ function parseLine(line: string, versioning: RecordVersioning): ParsedLine {
   if (!upgraded) return undefined
   const parsed = recordSchema.safeParse(upgraded)
   return parsed.success ? { record: parsed.data, upgraded: upgraded !== raw } : undefined
+}
+
+/** A conversation file's text replayed: what it holds, and what a load must repair on disk. */
+export interface ParsedConversation {
+  state: ConversationState
+  records: ConversationRecord[]
+  /** Unreadable lines before the last one, kept aside in `<file>.corrupt` by a load. */
+  corrupt: string[]
+  /** The text is not exactly what this version writes (torn, corrupt or old records). */
+  needsRewrite: boolean
+  /** Bytes of message snapshots a later one replaced: an answer's checkpoints, if the app stopped before compacting. */
+  replacedBytes: number
+}
+
+/** Lines between two progress reports of a long file. */
+const PROGRESS_EVERY = 2_000
+
+/**
+ * Replays a conversation file's text without touching the disk; throws UnreadableConversationError (no header) or
+ * NewerRecordVersionError. `onProgress` hears lines read of all of them, every few thousand and after the last.
+ */
+export function parseConversationText(
+  text: string,
+  name: string,
+  versioning: RecordVersioning,
+  log: (message: string) => void,
+  onProgress: (done: number, total: number) => void = () => {},
+): ParsedConversation {
+  const lines = text.split('\n')
+  let last = lines.length - 1
+  while (last >= 0 && lines[last].trim() === '') last--
+
+  const records: ConversationRecord[] = []
+  const corrupt: string[] = []
+  const snapshotBytes = new Map<string, number>()
+  let replacedBytes = 0
+  let needsRewrite = text.length > 0 && !text.endsWith('\n')
+  for (let i = 0; i <= last; i++) {
+    if ((i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, last + 1)
+    const line = lines[i]
+    if (line.trim() === '') {
+      needsRewrite = true
+      continue
+    }
+    const parsed = parseLine(line, versioning)
+    if (!parsed) {
+      needsRewrite = true
+      if (i === last) {
+        log(`${name}: skipped an incomplete last line (the app probably stopped while writing it).`)
+      } else {
+        corrupt.push(line)
+        log(`${name}: line ${i + 1} is unreadable; copied it to ${name}.corrupt.`)
+      }
+      continue
+    }
+    if (parsed.upgraded) needsRewrite = true
+    records.push(parsed.record)
+    if (parsed.record.type === 'message') {
+      replacedBytes += snapshotBytes.get(parsed.record.message.id) ?? 0
+      snapshotBytes.set(parsed.record.message.id, line.length + 1)
+    }
+  }
+  onProgress(last + 1, last + 1)
+
+  const header = records[0]
+  if (header?.type !== 'header') throw new UnreadableConversationError(name)
+  const state = stateFromHeader(header)
+  applyRecords(state, records)
+  return { state, records, corrupt, needsRewrite, replacedBytes }
 }
 
 /**
@@ -57,46 +126,12 @@ export async function loadConversationFile(
     await handle.close()
   }
 
-  const lines = text.split('\n')
-  let last = lines.length - 1
-  while (last >= 0 && lines[last].trim() === '') last--
-
-  const records: ConversationRecord[] = []
-  const corrupt: string[] = []
-  // Bytes of message snapshots a later one replaced: an answer's checkpoints, if the app stopped before compacting.
-  const snapshotBytes = new Map<string, number>()
-  let replacedBytes = 0
-  let needsRewrite = text.length > 0 && !text.endsWith('\n')
-  for (let i = 0; i <= last; i++) {
-    const line = lines[i]
-    if (line.trim() === '') {
-      needsRewrite = true
-      continue
-    }
-    const parsed = parseLine(line, versioning)
-    if (!parsed) {
-      needsRewrite = true
-      if (i === last) {
-        log(`${basename(path)}: skipped an incomplete last line (the app probably stopped while writing it).`)
-      } else {
-        corrupt.push(line)
-        log(`${basename(path)}: line ${i + 1} is unreadable; copied it to ${basename(path)}.corrupt.`)
-      }
-      continue
-    }
-    if (parsed.upgraded) needsRewrite = true
-    records.push(parsed.record)
-    if (parsed.record.type === 'message') {
-      replacedBytes += snapshotBytes.get(parsed.record.message.id) ?? 0
-      snapshotBytes.set(parsed.record.message.id, line.length + 1)
-    }
-  }
-
-  const header = records[0]
-  if (header?.type !== 'header') throw new UnreadableConversationError(path)
-  const state = stateFromHeader(header)
-  applyRecords(state, records)
-
+  const { state, records, corrupt, needsRewrite, replacedBytes } = parseConversationText(
+    text,
+    basename(path),
+    versioning,
+    log,
+  )
   const compacted = replacedBytes > text.length / 2 ? compactText(state, versioning) : null
   if (replacedBytes > text.length / 2 && !compacted) {
     log(`${basename(path)}: not compacted; written anew it would not read back the same.`)

@@ -1,9 +1,14 @@
-import type { Conversation } from '../../shared/domain'
-import type { ExportedFile } from '../ports'
+import type { Conversation, ExportFormat } from '../../shared/domain'
 import { conversationToMarkdown } from './export-markdown'
 
 export const EXPORT_FORMAT = 'codex-desk.conversation'
 export const EXPORT_VERSION = 1
+
+/** The file each export format makes. */
+export const EXPORT_TYPES: Readonly<Record<ExportFormat, { extension: string; mimeType: string }>> = {
+  markdown: { extension: 'md', mimeType: 'text/markdown' },
+  json: { extension: 'json', mimeType: 'application/json' },
+}
 
 /** A file name any OS accepts, from the title. */
 export function exportFilename(title: string, extension: string): string {
@@ -16,18 +21,8 @@ export function exportFilename(title: string, extension: string): string {
   return `${name || 'conversation'}.${extension}`
 }
 
-export function exportConversation(conversation: Conversation, format: 'markdown' | 'json'): ExportedFile {
-  if (format === 'markdown') {
-    return {
-      filename: exportFilename(conversation.title, 'md'),
-      content: conversationToMarkdown(conversation),
-      mimeType: 'text/markdown',
-    }
-  }
+export function exportContent(conversation: Conversation, format: ExportFormat): string {
+  if (format === 'markdown') return conversationToMarkdown(conversation)
   const { busy: _busy, ...saved } = conversation
-  return {
-    filename: exportFilename(conversation.title, 'json'),
-    content: `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, conversation: saved }, null, 2)}\n`,
-    mimeType: 'application/json',
-  }
+  return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, conversation: saved }, null, 2)}\n`
 }

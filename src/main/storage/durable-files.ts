@@ -1,4 +1,4 @@
-import { appendFile, chmod, copyFile, mkdir, open, readdir, rename, stat } from 'node:fs/promises'
+import { appendFile, chmod, copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 
 /** Conversations are private chats: only the user who owns the data folder may read them. */
@@ -32,14 +32,20 @@ export async function writeAtomically(path: string, content: string, flush = tru
   const handle = await open(temp, 'w', PRIVATE_FILE_MODE)
   let stamp: FileStamp
   try {
-    await handle.writeFile(content, 'utf8')
-    if (flush) await handle.sync()
-    const { size, mtimeMs } = await handle.stat()
-    stamp = { size, mtimeMs }
-  } finally {
-    await handle.close()
+    try {
+      await handle.writeFile(content, 'utf8')
+      if (flush) await handle.sync()
+      const { size, mtimeMs } = await handle.stat()
+      stamp = { size, mtimeMs }
+    } finally {
+      await handle.close()
+    }
+    await rename(temp, path)
+  } catch (error) {
+    // Half a file left beside the target would look like a copy of it (an export's folder is the person's own).
+    await rm(temp, { force: true }).catch(() => undefined)
+    throw error
   }
-  await rename(temp, path)
   if (flush) await syncDirectory(dirname(path))
   return stamp
 }

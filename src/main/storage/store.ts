@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { rm } from 'node:fs/promises'
-import type { ChatMessage, Conversation, ConversationSummary } from '../../shared/domain'
+import { readFile as readBytes, rm } from 'node:fs/promises'
+import type { ChatMessage, Conversation, ConversationSummary, ExportFormat } from '../../shared/domain'
 import { fail } from '../../shared/errors'
 import { LruCache } from '../../shared/lru-cache'
 import type { ConversationStore } from '../ports'
@@ -14,8 +14,9 @@ import {
   stateFromHeader,
   summarize,
 } from './conversation-state'
-import { exportConversation } from './conversation-transfer'
+import { EXPORT_TYPES, exportFilename } from './conversation-transfer'
 import { appendToFile, ensurePrivateDirectory, type FileStamp, writeAtomically } from './durable-files'
+import { renderExportInWorker } from './export-runner'
 import { acquireLock } from './file-lock'
 import type { ImportPreparationOptions, PreparedImport } from './import-preparation'
 import { prepareImportInWorker } from './import-runner'
@@ -202,6 +203,27 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
       }),
   })
 
+  /**
+   * The file's bytes, read inside its queue where every write to it happens: never a file half-appended. Not its
+   * cached body, which would have to be copied on this thread to reach a worker.
+   */
+  function readWhole(id: string): Promise<Uint8Array> {
+    requireKnown(id)
+    return queue.run(id, async () => {
+      requireKnown(id)
+      try {
+        return await readBytes(paths.conversation(id))
+      } catch (error) {
+        return readFailure(error)
+      }
+    })
+  }
+
+  function exportedFile(id: string, format: ExportFormat): { filename: string; mimeType: string } {
+    const { extension, mimeType } = EXPORT_TYPES[format]
+    return { filename: exportFilename(requireKnown(id).summary.title, extension), mimeType }
+  }
+
   async function get(id: string): Promise<Conversation> {
     requireKnown(id)
     const conversation = await queue.run(id, async () => (await bodyOf(id)).conversation)
@@ -329,8 +351,21 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
       })
     },
 
-    async export(id, format) {
-      return exportConversation(await get(id), format)
+    async export(id, format, onProgress = () => {}) {
+      const { filename, mimeType } = exportedFile(id, format)
+      const { content } = await renderExportInWorker(
+        { file: await readWhole(id), format, destination: null },
+        onProgress,
+      )
+      return { filename, mimeType, content: content ?? fail('internal', 'The export came back without its content.') }
+    },
+
+    async exportToFile(id, format, chooseDestination, onProgress = () => {}) {
+      const { filename, mimeType } = exportedFile(id, format)
+      const destination = await chooseDestination(filename)
+      if (destination === null) return null
+      await renderExportInWorker({ file: await readWhole(id), format, destination }, onProgress)
+      return { filename, mimeType, savedTo: destination }
     },
 
     async import(content, onProgress = () => {}) {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ConversationSnapshot, ConversationSummary, ExportResult, SearchHit } from '../domain'
+import type { ConversationSnapshot, ConversationSummary, ExportFormat, ExportResult, SearchHit } from '../domain'
 import { APPROVAL_LEVELS, type ConversationTools } from '../tool-previews'
 import { effortSchema, id, modelSlug, none, request } from './common'
 
@@ -27,12 +27,22 @@ export const conversationChannels = {
   'conversations:set-approval-level': request<ConversationTools>()(
     z.object({ id, level: z.enum(APPROVAL_LEVELS).nullable() }).strict(),
   ),
-  'conversations:export': request<ExportResult>()(z.object({ id, format: z.enum(['markdown', 'json']) }).strict()),
+  'conversations:export': request<ExportResult>()(
+    z.object({ id, format: z.enum(['markdown', 'json'] satisfies ExportFormat[]) }).strict(),
+  ),
   'conversations:import': request<ConversationSummary>()(z.object({ content: z.string().max(50_000_000) }).strict()),
 } as const
+
+/** Progress of a long import or export, reported every few thousand steps and once more at the end. */
+export interface TransferProgress {
+  done: number
+  total: number
+}
 
 export interface ConversationEvents {
   'conversations:changed': { upserted?: ConversationSummary; removedId?: string }
   /** How far a running import has got: `done` of its `total` messages checked; saving follows the last one. */
-  'conversations:import-progress': { done: number; total: number }
+  'conversations:import-progress': TransferProgress
+  /** How far the export of conversation `id` has got: `done` of its file's `total` lines read; writing follows. */
+  'conversations:export-progress': TransferProgress & { id: string }
 }

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import type { ConversationSummary } from '../../../src/shared/domain'
 import { setupChat } from '../chat/support/setup'
 
@@ -86,18 +89,23 @@ describe('conversations', () => {
     })
   })
 
-  it('saves the export through the save dialog in Electron', async () => {
-    const saved: string[] = []
-    const { harness } = await setupChat({
-      saveFile: async (name, content) => {
-        saved.push(content)
-        return `/home/me/${name}`
-      },
-    })
+  it('saves the export where the save dialog says in Electron', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'codex-desk-saved-'))
+    onTestFinished(() => rm(folder, { recursive: true, force: true }))
+    const { harness } = await setupChat({ chooseSaveLocation: async (name) => join(folder, name) })
     const { id } = await harness.call('conversations:create', undefined)
     const result = await harness.call('conversations:export', { id, format: 'markdown' })
-    expect(result).toEqual({ filename: 'New chat.md', savedTo: '/home/me/New chat.md', mimeType: 'text/markdown' })
-    expect(saved).toEqual(['# New chat\n'])
+    const savedTo = join(folder, 'New chat.md')
+    expect(result).toEqual({ filename: 'New chat.md', savedTo, mimeType: 'text/markdown' })
+    expect(await readFile(savedTo, 'utf8')).toBe('# New chat\n')
+  })
+
+  it('saves nothing when the save dialog is cancelled', async () => {
+    const { harness } = await setupChat({ chooseSaveLocation: async () => null })
+    const { id } = await harness.call('conversations:create', undefined)
+    await expect(harness.call('conversations:export', { id, format: 'json' })).rejects.toMatchObject({
+      error: { kind: 'cancelled' },
+    })
   })
 
   it('never turns a conversation id into a path outside the conversations folder', async () => {

@@ -32,7 +32,7 @@ export interface HarnessOptions {
   /** The signed-in account; default: signed in as the account whose token the fake accepts. */
   account?: AccountState
   clock?: Clock
-  saveFile?(suggestedName: string, content: string): Promise<string | null>
+  chooseSaveLocation?(suggestedName: string): Promise<string | null>
 }
 
 /** An account feed the test drives: `change` plays a sign-in, sign-out or switch of account. */
@@ -124,7 +124,7 @@ export function createChatHarness(options: HarnessOptions) {
     events,
     settings,
     onUsageLimits: usage.update,
-    saveFile: options.saveFile,
+    chooseSaveLocation: options.chooseSaveLocation,
     log: () => {},
   })
   const handlers: Pick<Handlers, ChatChannel | ConversationChannel | 'models:list' | 'usage:get'> = {

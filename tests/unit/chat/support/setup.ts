@@ -22,8 +22,8 @@ export interface SetupOptions {
   /** Default: signed in as the account whose token the fake accepts. */
   account?: AccountState
   clock?: Clock
-  /** What the Electron shell's save dialog would do with an export. */
-  saveFile?(suggestedName: string, content: string): Promise<string | null>
+  /** Where the Electron shell's save dialog would have an export written. */
+  chooseSaveLocation?(suggestedName: string): Promise<string | null>
   /** Runs before the chat starts, e.g. to seed a cached model list or change the fake's. */
   prepare?(dataDir: string, fake: FakeCodex): Promise<void>
 }
@@ -53,7 +53,7 @@ export async function setupChat(options: SetupOptions = {}) {
     dataDir,
     account: options.account,
     clock: options.clock,
-    saveFile: options.saveFile,
+    chooseSaveLocation: options.chooseSaveLocation,
     // Retries are exercised in the client's own tests; here they only need to be quick.
     settings: { retryBaseDelayMs: 1, ...options.settings },
   })
