@@ -14,8 +14,8 @@ export default defineConfig({
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
     },
-    // Started by path as a worker thread (src/main/storage/import-runner.ts).
-    plugins: [workerEntryPlugin('import-worker', resolve(__dirname, 'src/main/storage/import-worker.ts'))],
+    // Started by path as worker threads (src/main/storage/worker-runner.ts).
+    plugins: [workerEntryPlugin(__dirname)],
   },
   preload: {
     build: {

@@ -6,8 +6,8 @@ import { workerEntryPlugin } from './scripts/worker-entry-plugin'
 // The web harness and the demo (src/web) bundled for Node, as electron-vite bundles the Electron main: one file
 // each, started by scripts/web-harness.mjs, with no TypeScript compiler in the way at launch.
 export default defineConfig({
-  // The import worker beside the bundle, as in the Electron build (src/main/storage/import-runner.ts starts it by path).
-  plugins: [workerEntryPlugin('import-worker', resolve(import.meta.dirname, 'src/main/storage/import-worker.ts'))],
+  // The storage workers beside the bundle, as in the Electron build (src/main/storage/worker-runner.ts starts them).
+  plugins: [workerEntryPlugin(import.meta.dirname)],
   build: {
     ssr: true,
     target: 'node20',

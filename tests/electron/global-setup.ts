@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
+import { WORKER_ENTRIES } from '../../scripts/worker-entry-plugin'
 import { buildIsStale } from '../../src/web/renderer-build'
 
 const REPO_ROOT = join(__dirname, '../..')
@@ -14,7 +15,12 @@ const SOURCES = [
   'scripts/worker-entry-plugin.ts',
   'package.json',
 ]
-const OUTPUTS = ['out/main/index.js', 'out/main/import-worker.js', 'out/preload/index.js', 'out/renderer/index.html']
+const OUTPUTS = [
+  'out/main/index.js',
+  ...Object.keys(WORKER_ENTRIES).map((name) => `out/main/${name}.js`),
+  'out/preload/index.js',
+  'out/renderer/index.html',
+]
 
 /**
  * These tests load the BUILT bundles, so a fresh clone (or an edit since the last build) runs

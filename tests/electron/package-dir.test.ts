@@ -8,6 +8,7 @@ import { extractAll, extractFile, statFile } from '@electron/asar'
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import builderConfig from '../../build/electron-builder.json'
+import { WORKER_ENTRIES } from '../../scripts/worker-entry-plugin'
 import { packageName, packagesInArchive, packagesReached, REPO_ROOT, runtimeRequires } from './support/packaged-modules'
 
 // Main's entry, the worker entries main starts by path, and the preload.
@@ -37,7 +38,7 @@ describe('the unpacked desktop package', () => {
     const manifest = JSON.parse(extractFile(packed.asar, 'package.json').toString('utf8')) as { main: string }
     for (const file of [
       manifest.main,
-      'out/main/import-worker.js',
+      ...Object.keys(WORKER_ENTRIES).map((name) => `out/main/${name}.js`),
       'out/preload/index.js',
       'out/renderer/index.html',
     ]) {

@@ -72,7 +72,7 @@ export function parseConversationText(
   let replacedBytes = 0
   let needsRewrite = text.length > 0 && !text.endsWith('\n')
   for (let i = 0; i <= last; i++) {
-    if ((i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, last + 1)
+    if ((i + 1) % PROGRESS_EVERY === 0 && i < last) onProgress(i + 1, last + 1)
     const line = lines[i]
     if (line.trim() === '') {
       needsRewrite = true
