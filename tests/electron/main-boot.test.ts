@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs'
+import { mkdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type FakeCodex, startFakeCodex } from '../../src/fake-codex/server'
 import { contentSecurityPolicy, metaContentSecurityPolicy } from '../../src/shared/content-security-policy'
@@ -225,6 +226,29 @@ describe('the built main process importing a conversation', () => {
 
     expect(result).toMatchObject({ ok: true, value: { title: 'Imported', messageCount: 1 } })
     expect(window.webContents.sent).toContainEqual(['codex:event:conversations:import-progress', { done: 1, total: 1 }])
+  })
+})
+
+describe('the built main process exporting a conversation', () => {
+  it('writes the file the save dialog chose from the worker built beside it, and sends the progress to the window', async () => {
+    const { electron, window } = await boot()
+    const created = await invokeFrom(electron, { url: APP_URL, parent: null }, 'conversations:create')
+    const { id } = (created as { value: { id: string } }).value
+    const savedTo = join(dataDir, 'saved', 'New chat.md')
+    await mkdir(dirname(savedTo))
+    electron.saveDialog.answer = savedTo
+
+    const result = await invokeFrom(electron, { url: APP_URL, parent: null }, 'conversations:export', {
+      id,
+      format: 'markdown',
+    })
+
+    expect(result).toEqual({ ok: true, value: { filename: 'New chat.md', savedTo, mimeType: 'text/markdown' } })
+    expect(await readFile(savedTo, 'utf8')).toBe('# New chat\n')
+    expect(window.webContents.sent).toContainEqual([
+      'codex:event:conversations:export-progress',
+      { id, done: 1, total: 1 },
+    ])
   })
 })
 

@@ -237,8 +237,10 @@ export function createElectronMainDouble(options: DoubleOptions) {
   } satisfies Double<Shell, 'openExternal' | 'openPath'>
   /** What the folder dialog answers (a test sets it), and the options each opening asked for. */
   const folderDialog = { answer: null as string | null, asked: [] as Electron.OpenDialogOptions[] }
+  /** Where the save dialog answers that a file goes (a test sets it); null: cancelled. */
+  const saveDialog = { answer: null as string | null }
   const dialog = {
-    showSaveDialog: async () => ({ canceled: true, filePath: '' }),
+    showSaveDialog: async () => ({ canceled: saveDialog.answer === null, filePath: saveDialog.answer ?? '' }),
     showOpenDialog: async (
       ...args: [Electron.BaseWindow, Electron.OpenDialogOptions] | [Electron.OpenDialogOptions]
     ) => {
@@ -261,7 +263,10 @@ export function createElectronMainDouble(options: DoubleOptions) {
   } satisfies Partial<Record<keyof ElectronModule, unknown>>
   FakeWindow satisfies Double<ElectronModule['BrowserWindow'], 'getAllWindows' | 'getFocusedWindow'>
 
-  return { module, app, ipcMain, protocol, session: session.defaultSession, windows, opened, observed, folderDialog }
+  return {
+    ...{ module, app, ipcMain, protocol, session: session.defaultSession, windows, opened, observed },
+    ...{ folderDialog, saveDialog },
+  }
 }
 
 export type ElectronMainDouble = ReturnType<typeof createElectronMainDouble>
