@@ -233,6 +233,12 @@ export interface AppInfo {
 
 export type ExportFormat = 'markdown' | 'json'
 
+/** Progress of a long import or export, reported every few thousand steps and once more at the end. */
+export interface TransferProgress {
+  done: number
+  total: number
+}
+
 export interface ExportResult {
   filename: string
   /** Where the file was saved (Electron save dialog); absent when the renderer must download `content` itself. */

@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import type { ConversationSnapshot, ConversationSummary, ExportFormat, ExportResult, SearchHit } from '../domain'
+import type {
+  ConversationSnapshot,
+  ConversationSummary,
+  ExportFormat,
+  ExportResult,
+  SearchHit,
+  TransferProgress,
+} from '../domain'
 import { APPROVAL_LEVELS, type ConversationTools } from '../tool-previews'
 import { effortSchema, id, modelSlug, none, request } from './common'
 
@@ -32,12 +39,6 @@ export const conversationChannels = {
   ),
   'conversations:import': request<ConversationSummary>()(z.object({ content: z.string().max(50_000_000) }).strict()),
 } as const
-
-/** Progress of a long import or export, reported every few thousand steps and once more at the end. */
-export interface TransferProgress {
-  done: number
-  total: number
-}
 
 export interface ConversationEvents {
   'conversations:changed': { upserted?: ConversationSummary; removedId?: string }

@@ -17,6 +17,9 @@ export function connectStores(): () => void {
     onEvent('conversations:import-progress', (progress) =>
       useConversationsStore.getState().receiveImportProgress(progress),
     ),
+    onEvent('conversations:export-progress', (progress) =>
+      useConversationsStore.getState().receiveExportProgress(progress),
+    ),
     onEvent('conversations:changed', ({ upserted, removedId }) => {
       const conversations = useConversationsStore.getState()
       if (upserted) conversations.upsert(upserted)

@@ -1,7 +1,13 @@
 /** The sidebar's index of conversations (summaries only; bodies load when opened), the active id and search. */
 import { create } from 'zustand'
 import { bySidebarOrder } from '../../../shared/conversation-order'
-import type { ConversationSummary, SearchHit } from '../../../shared/domain'
+import type {
+  ConversationSummary,
+  ExportFormat,
+  ExportResult,
+  SearchHit,
+  TransferProgress,
+} from '../../../shared/domain'
 import type { ModelChoice } from '../../../shared/model-policy'
 import { call } from '../api'
 import { reportError } from './notices-store'
@@ -26,8 +32,15 @@ interface ConversationsState {
   searchEpoch: number
   importContent(content: string): Promise<ConversationSummary | null>
   /** While this window's import runs: messages checked of all of them (0 of 0 until main has read the file). */
-  importProgress: { done: number; total: number } | null
-  receiveImportProgress(progress: { done: number; total: number }): void
+  importProgress: TransferProgress | null
+  receiveImportProgress(progress: TransferProgress): void
+  exportConversation(id: string, format: ExportFormat): Promise<ExportResult>
+  /**
+   * While this window exports a conversation: which, and how far main has got once that is worth showing (null until
+   * then: a short export finishes before a bar could be read).
+   */
+  exporting: { id: string; progress: TransferProgress | null } | null
+  receiveExportProgress(progress: TransferProgress & { id: string }): void
   upsert(summary: ConversationSummary): void
   removeLocally(id: string): void
 }
@@ -114,6 +127,21 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
   receiveImportProgress(progress) {
     // Progress of an import started in another window is not this window's to show.
     if (get().importProgress) set({ importProgress: progress })
+  },
+  async exportConversation(id, format) {
+    set({ exporting: { id, progress: null } })
+    try {
+      return await call('conversations:export', { id, format })
+    } finally {
+      set({ exporting: null })
+    }
+  },
+  exporting: null,
+  receiveExportProgress({ id, done, total }) {
+    const exporting = get().exporting
+    // Another window's export is not this one's to show; an export's only report, at its end, is not worth a bar.
+    if (exporting?.id !== id || (exporting.progress === null && done >= total)) return
+    set({ exporting: { id, progress: { done, total } } })
   },
   upsert(summary) {
     set((state) => {

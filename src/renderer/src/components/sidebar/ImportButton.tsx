@@ -2,6 +2,7 @@ import { type ChangeEvent, useRef, useState } from 'react'
 import { toAppError } from '../../../../shared/errors'
 import { useChatStore } from '../../stores/chat-store'
 import { useConversationsStore } from '../../stores/conversations-store'
+import { ProgressStatus } from '../common/ProgressStatus'
 
 /** Imports an exported conversation file and opens it. */
 export function ImportButton() {
@@ -58,17 +59,11 @@ export function ImportButton() {
 
 /** A large file takes a while: main checks it message by message off its main thread and reports how far it got. */
 function ImportProgress({ done, total }: { done: number; total: number }) {
-  const label =
+  const text =
     total === 0
       ? 'Reading the file…'
       : done < total
         ? `Checking ${done.toLocaleString()} of ${total.toLocaleString()} messages…`
         : 'Saving…'
-  return (
-    <div role="status" className="import-progress">
-      {/* No value while the total is unknown: the bar shows that work is going on without claiming how much. */}
-      <progress aria-label="Import progress" max={total || undefined} value={total ? done : undefined} />
-      <span>{label}</span>
-    </div>
-  )
+  return <ProgressStatus label="Import progress" done={done} total={total} text={text} className="import-progress" />
 }
