@@ -66,9 +66,17 @@ export function attachWsTransport(options: {
         send({ type: 'result', id: -1, result: { ok: false, error: appError('invalid-payload', 'Malformed frame.') } })
         return
       }
-      void options
-        .dispatch(frame.channel, frame.payload)
-        .then((result) => send({ type: 'result', id: frame.id, result }))
+      void options.dispatch(frame.channel, frame.payload).then((result) => {
+        try {
+          send({ type: 'result', id: frame.id, result })
+        } catch (error) {
+          // An answer longer than the longest string V8 can make (an export of a gigantic conversation) cannot be
+          // written as a frame; left to throw here it would crash the harness.
+          const reason = error instanceof Error ? error.message : String(error)
+          const tooLarge = appError('internal', `The answer was too large to send to the page (${reason}).`)
+          send({ type: 'result', id: frame.id, result: { ok: false, error: tooLarge } })
+        }
+      })
     })
   }
 

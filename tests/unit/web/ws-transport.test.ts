@@ -22,7 +22,11 @@ beforeEach(async () => {
   port = (server.address() as AddressInfo).port
   events = new EventHub()
   logged = []
-  const handlers = { 'settings:get': () => ({ theme: 'dark' }) } as unknown as Handlers
+  const handlers = {
+    'settings:get': () => ({ theme: 'dark' }),
+    // Escaped as JSON, twice the longest string V8 can make.
+    'conversations:export': () => ({ filename: 'huge.md', mimeType: 'text/markdown', content: '\n'.repeat(2 ** 28) }),
+  } as unknown as Handlers
   const transport = attachWsTransport({
     server,
     token: TOKEN,
@@ -71,6 +75,25 @@ describe('the web harness connection', () => {
     const frame = nextFrame(socket)
     events.emit('conversations:changed', { removedId: 'c1' })
     expect(await frame).toEqual({ type: 'event', event: 'conversations:changed', payload: { removedId: 'c1' } })
+    socket.close()
+  })
+
+  it('answers with a typed error when the answer is too large for one frame, and goes on answering', async () => {
+    const socket = await connect(TOKEN)
+    const reply = nextFrame(socket)
+    socket.send(
+      JSON.stringify({
+        type: 'invoke',
+        id: 1,
+        channel: 'conversations:export',
+        payload: { id: 'c1', format: 'markdown' },
+      }),
+    )
+    expect(await reply).toMatchObject({ type: 'result', id: 1, result: { ok: false, error: { kind: 'internal' } } })
+
+    const next = nextFrame(socket)
+    socket.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'settings:get' }))
+    expect(await next).toEqual({ type: 'result', id: 2, result: { ok: true, value: { theme: 'dark' } } })
     socket.close()
   })
 
