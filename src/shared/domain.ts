@@ -231,7 +231,8 @@ export interface AppInfo {
   dataDir: string
 }
 
-export type ExportFormat = 'markdown' | 'json'
+export const EXPORT_FORMATS = ['markdown', 'json'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** Progress of a long import or export, reported every few thousand steps and once more at the end. */
 export interface TransferProgress {

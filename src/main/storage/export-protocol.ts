@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ExportFormat } from '../../shared/domain'
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/domain'
 
 /** What main hands the export worker (workerData): the conversation file as read under its queue. */
 export interface ExportJob {
@@ -11,7 +11,7 @@ export interface ExportJob {
 
 export const exportJobSchema: z.ZodType<ExportJob> = z.object({
   file: z.instanceof(Uint8Array),
-  format: z.enum(['markdown', 'json']),
+  format: z.enum(EXPORT_FORMATS),
   destination: z.string().min(1).nullable(),
 })
 

@@ -45,6 +45,7 @@ export function runInWorker<Result>(name: WorkerName, job: unknown, run: WorkerR
       else if (message.type === 'done') settle(() => resolve(message.result))
       else settle(() => reject(new AppErrorException(message.error)))
     })
+    worker.on('messageerror', () => settle(() => reject(internalError('sent an answer that could not be received'))))
     worker.on('error', (error) => settle(() => reject(internalError(error.message))))
     worker.on('exit', (code) => settle(() => reject(internalError(`stopped (exit code ${code})`))))
   })

@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import type {
-  ConversationSnapshot,
-  ConversationSummary,
-  ExportFormat,
-  ExportResult,
-  SearchHit,
-  TransferProgress,
+import {
+  type ConversationSnapshot,
+  type ConversationSummary,
+  EXPORT_FORMATS,
+  type ExportResult,
+  type SearchHit,
+  type TransferProgress,
 } from '../domain'
 import { APPROVAL_LEVELS, type ConversationTools } from '../tool-previews'
 import { effortSchema, id, modelSlug, none, request } from './common'
@@ -34,9 +34,7 @@ export const conversationChannels = {
   'conversations:set-approval-level': request<ConversationTools>()(
     z.object({ id, level: z.enum(APPROVAL_LEVELS).nullable() }).strict(),
   ),
-  'conversations:export': request<ExportResult>()(
-    z.object({ id, format: z.enum(['markdown', 'json'] satisfies ExportFormat[]) }).strict(),
-  ),
+  'conversations:export': request<ExportResult>()(z.object({ id, format: z.enum(EXPORT_FORMATS) }).strict()),
   'conversations:import': request<ConversationSummary>()(z.object({ content: z.string().max(50_000_000) }).strict()),
 } as const
 
