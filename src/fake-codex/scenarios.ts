@@ -272,10 +272,21 @@ function trickleKeepAlives(sse: SseWriter, intervalMs: number, ctx: PlayContext)
   }, intervalMs)
 }
 
+/**
+ * Holds the rate over the whole answer, as a model generating at a steady speed does: the n-th delta is due n
+ * intervals after the first, so a delta late because the machine was busy is followed by the ones due meanwhile at
+ * once (a per-delta sleep would drift slower under load, and a benchmark would measure a gentler stream).
+ */
 function pacer(sse: SseWriter, tokensPerSecond: number | undefined): Pace {
   const interval = tokensPerSecond && tokensPerSecond > 0 ? 1000 / tokensPerSecond : 0
+  let start: number | undefined
+  let paced = 0
   return async () => {
-    if (interval > 0) await new Promise((resolve) => setTimeout(resolve, interval))
+    if (interval > 0) {
+      start ??= performance.now()
+      const wait = start + ++paced * interval - performance.now()
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    }
     return !sse.closed
   }
 }
