@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks'
 import { type Browser, chromium } from 'playwright-core'
 import { ensureHarnessBuild } from '../scripts/harness-build.mjs'
 import { ensureWebBuild } from '../src/web/renderer-build'
+import { median } from './stats'
 import type { BenchRow } from './types'
 
 const REPO_ROOT = join(__dirname, '..')
@@ -52,11 +53,6 @@ async function launchToInteractive(browser: Browser, launch: Launch): Promise<nu
     await exited
     await rm(dataDir, { recursive: true, force: true })
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]
 }
 
 export async function runHarnessBench(): Promise<BenchRow[]> {

@@ -15,6 +15,7 @@ const suites: Array<{ title: string; load: () => Promise<() => Promise<BenchRow[
   { title: 'Streaming Markdown', load: async () => (await import('./markdown-bench')).runMarkdownBench },
   { title: 'Desktop package', load: async () => (await import('./package-bench')).runPackageBench },
   { title: 'Web harness', load: async () => (await import('./harness-bench')).runHarnessBench },
+  { title: 'In Chromium', load: async () => (await import('./browser-bench')).runBrowserBench },
 ]
 
 function format(value: number): string {
