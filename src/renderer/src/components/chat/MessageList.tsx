@@ -122,7 +122,9 @@ export function MessageList({ messages, compactions, notes, busy, currentHit }: 
               data-index={row.index}
               ref={virtualizer.measureElement}
               className="message-row"
-              style={{ transform: `translateY(${row.start}px)` }}
+              // Not a transform: Chromium paints a transformed row whole, and a long answer would be repainted
+              // from its first line on every streamed frame; a row placed by `top` repaints what is on screen.
+              style={{ top: row.start }}
             >
               {modelNotes.before.get(message.id)?.map((note) => (
                 <ConversationNoteView key={noteKey(note)} note={note} />
