@@ -19,8 +19,8 @@ export interface PaintTimes {
 }
 
 export interface FrameRecord {
-  /** Intervals between consecutive animation frames (rAF timestamps), ms. */
-  gaps: number[]
+  /** The start of each animation frame (rAF timestamps, performance.now() ms). */
+  frameStarts: number[]
   /** Durations of long animation frames (≥ 50 ms, Long Animation Frames API). */
   longFrames: number[]
   /** Each text delta that reached the page: [performance.now() on arrival, word-sized deltas merged into it]. */
@@ -127,13 +127,11 @@ export function installProbe(): void {
 /** Starts recording frames and deltas (see FrameRecord) until `stopFrames`, marking the start as `mark`. */
 export function startFrames(mark: string): void {
   const probe = (window as unknown as ProbedWindow).__benchProbe
-  const frames: FrameRecord = { gaps: [], longFrames: [], deltas: [], markAt: performance.mark(mark).startTime }
+  const frames: FrameRecord = { frameStarts: [], longFrames: [], deltas: [], markAt: performance.mark(mark).startTime }
   probe.frames = frames
-  let last: number | null = null
   const tick = (at: number) => {
     if (probe.frames !== frames) return
-    if (last !== null) frames.gaps.push(at - last)
-    last = at
+    frames.frameStarts.push(at)
     requestAnimationFrame(tick)
   }
   requestAnimationFrame(tick)
