@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { releaseBuildEnv } from './release-build-env.mjs'
 
 /** What the bundled harness is made from: a change to any of these makes out/web-harness stale. */
 const SOURCES = [
@@ -40,6 +41,7 @@ export async function ensureHarnessBuild(repoRoot, log) {
     const child = spawn(vite, ['build', '--config', 'vite.harness.config.mts', '--logLevel', 'warn'], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: releaseBuildEnv(process.env),
     })
     // Only the harness's ready line belongs on stdout; vite's output goes to stderr with the other logs.
     child.stdout.pipe(process.stderr)

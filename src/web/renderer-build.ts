@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { releaseBuildEnv } from '../../scripts/release-build-env.mjs'
 
 /** What the web build is made from: a change to any of these makes out/web stale. */
 const SOURCES = ['src/renderer', 'src/shared', 'vite.web.config.mts', 'scripts/csp-meta-plugin.ts', 'package.json']
@@ -37,7 +38,7 @@ export async function ensureWebBuild(repoRoot: string, log: (message: string) =>
       stdio: ['ignore', 'pipe', 'inherit'],
       // The config imports the CSP from src/shared (TypeScript in a CommonJS package), which Vite's loader handles
       // but announces as unsupported by its future native loader on every build.
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      env: { ...releaseBuildEnv(process.env), VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     })
     // Only the ready line belongs on stdout; vite's output goes to stderr with the other logs.
     child.stdout.pipe(process.stderr)

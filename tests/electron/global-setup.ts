@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
+import { releaseBuildEnv } from '../../scripts/release-build-env.mjs'
 import { WORKER_ENTRIES } from '../../scripts/worker-entry-plugin'
 import { buildIsStale } from '../../src/web/renderer-build'
 
@@ -33,6 +34,7 @@ export default async function globalSetup(): Promise<void> {
     const child = spawn(join(REPO_ROOT, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
+      env: releaseBuildEnv(process.env),
     })
     child.on('error', reject)
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`electron-vite build exited with ${code}`))))
