@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { type Browser, chromium } from 'playwright-core'
-import { ensureHarnessBuild } from '../scripts/harness-build.mjs'
-import { ensureWebBuild } from '../src/web/renderer-build'
-import { median } from './stats'
+import { ensureBuild } from '../scripts/vite-builds.mjs'
+import { median } from './node/stats'
 import type { BenchRow } from './types'
 
 const REPO_ROOT = join(__dirname, '..')
@@ -58,8 +57,8 @@ async function launchToInteractive(browser: Browser, launch: Launch): Promise<nu
 export async function runHarnessBench(): Promise<BenchRow[]> {
   const log = (message: string) => process.stderr.write(`${message}\n`)
   // Built before the clock runs: a launch after a source change pays for one build, every other launch does not.
-  await ensureWebBuild(REPO_ROOT, log)
-  await ensureHarnessBuild(REPO_ROOT, log)
+  await ensureBuild(REPO_ROOT, 'web', log)
+  await ensureBuild(REPO_ROOT, 'harness', log)
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],

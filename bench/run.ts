@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { cpus, freemem, platform, release, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { runBundledSuite } from './bundled'
 import type { BenchRow } from './types'
 
 /**
@@ -10,7 +11,8 @@ import type { BenchRow } from './types'
 const suites: Array<{ title: string; load: () => Promise<() => Promise<BenchRow[]>> }> = [
   { title: 'Conversation storage', load: async () => (await import('./storage-bench')).runStorageBench },
   { title: 'Answers on disk', load: async () => (await import('./answer-file-bench')).runAnswerFileBench },
-  { title: 'Streaming SSE decoding', load: async () => (await import('./sse-bench')).runSseBench },
+  { title: 'Streaming a Responses answer (bundled)', load: async () => () => runBundledSuite('stream') },
+  { title: 'First text delta (bundled)', load: async () => () => runBundledSuite('first-delta') },
   { title: 'Streaming to the renderer', load: async () => (await import('./delta-bench')).runDeltaBench },
   { title: 'Streaming Markdown', load: async () => (await import('./markdown-bench')).runMarkdownBench },
   { title: 'Desktop package', load: async () => (await import('./package-bench')).runPackageBench },

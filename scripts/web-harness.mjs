@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ensureHarnessBuild } from './harness-build.mjs'
+import { ensureBuild } from './vite-builds.mjs'
 
 // `npm run web` / `npm run demo`: `node scripts/web-harness.mjs <cli|demo> [args]` runs the bundled harness,
-// bundling it first when its sources changed, in this process (a second Node start would cost the time saved).
+// building it and the web UI first when their sources changed, in this process (a second Node start would cost the
+// time saved).
 const ENTRIES = ['cli', 'demo']
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
 const [entry] = process.argv.splice(2, 1)
@@ -13,7 +14,9 @@ if (!ENTRIES.includes(entry)) {
   process.exit(2)
 }
 try {
-  await ensureHarnessBuild(repoRoot, (message) => process.stderr.write(`${message}\n`))
+  const log = (message) => process.stderr.write(`${message}\n`)
+  await ensureBuild(repoRoot, 'harness', log)
+  await ensureBuild(repoRoot, 'web', log)
 } catch (error) {
   process.stderr.write(`Could not build the web harness: ${error instanceof Error ? error.message : error}\n`)
   process.exit(1)

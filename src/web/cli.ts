@@ -2,13 +2,11 @@ import { join } from 'node:path'
 import { version } from '../../package.json'
 import { readServiceEnv } from '../main/config'
 import { parseHarnessArgs } from './cli-args'
-import { ensureWebBuild } from './renderer-build'
 import { REPO_ROOT, startWebHarness } from './server'
 
 async function main(): Promise<void> {
   const log = (message: string) => process.stderr.write(`${message}\n`)
   const args = parseHarnessArgs(process.argv.slice(2))
-  await ensureWebBuild(REPO_ROOT, log)
   const harness = await startWebHarness({
     port: args.port,
     dataDir: args.dataDir,

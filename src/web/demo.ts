@@ -8,7 +8,6 @@ import { DEFAULT_ORIGINATOR } from '../main/client-identity'
 import { parseHarnessArgs } from './cli-args'
 import { signInThroughLoopback } from './demo-sign-in'
 import { freeLoopbackPort } from './free-port'
-import { ensureWebBuild } from './renderer-build'
 import { REPO_ROOT, startWebHarness } from './server'
 
 /**
@@ -21,7 +20,6 @@ async function main(): Promise<void> {
   const args = parseHarnessArgs(argv, {
     CODEX_DESK_DATA_DIR: argv.includes('--data-dir') ? undefined : mkdtempSync(join(tmpdir(), 'codex-desk-demo-')),
   })
-  await ensureWebBuild(REPO_ROOT, log)
   const fake = await startFakeCodex()
   fake.responses.setDefaultScenario(demoScenario)
   const oauthPort = await freeLoopbackPort()

@@ -1,6 +1,5 @@
 import { join } from 'node:path'
-import { ensureHarnessBuild } from '../../scripts/harness-build.mjs'
-import { ensureWebBuild } from '../../src/web/renderer-build'
+import { ensureBuild } from '../../scripts/vite-builds.mjs'
 import { findElectronBinary } from './support/electron-binary'
 
 /**
@@ -9,8 +8,8 @@ import { findElectronBinary } from './support/electron-binary'
  */
 export default async function globalSetup(): Promise<void> {
   const log = (message: string) => process.stderr.write(`${message}\n`)
-  await ensureWebBuild(join(__dirname, '../..'), log)
-  await ensureHarnessBuild(join(__dirname, '../..'), log)
+  await ensureBuild(join(__dirname, '../..'), 'web', log)
+  await ensureBuild(join(__dirname, '../..'), 'harness', log)
   const electron = findElectronBinary()
   if ('skipReason' in electron) log(`[electron] project skips: ${electron.skipReason}`)
 }

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+/**
+ * The one owner of the Vite builds that scripts run before they start something (the web UI, the web harness, the
+ * node benchmarks): what each is made from, when it is stale, and how it is built. A build is stale when its output
+ * is missing or older than any file under its sources.
+ */
+export const BUILDS = {
+  web: {
+    label: 'the web UI (out/web)',
+    config: 'vite.web.config.mts',
+    output: 'out/web/index.html',
+    sources: ['src/renderer', 'src/shared', 'vite.web.config.mts', 'scripts/csp-meta-plugin.ts', 'package.json'],
+  },
+  harness: {
+    label: 'the web harness (out/web-harness)',
+    config: 'vite.harness.config.mts',
+    output: 'out/web-harness/server.js',
+    sources: [
+      'src/main',
+      'src/shared',
+      'src/web',
+      'src/fake-codex',
+      'package.json',
+      'package-lock.json',
+      'vite.harness.config.mts',
+      'scripts/worker-entry-plugin.ts',
+    ],
+  },
+  bench: {
+    label: 'the node benchmarks (out/bench)',
+    config: 'vite.bench.config.mts',
+    output: 'out/bench/node-bench.js',
+    sources: [
+      'src/main',
+      'src/shared',
+      'src/web',
+      'src/fake-codex',
+      'bench/node',
+      'package.json',
+      'package-lock.json',
+      'vite.bench.config.mts',
+    ],
+  },
+}
+
+function newestMtime(path) {
+  let info
+  try {
+    info = statSync(path)
+  } catch {
+    return 0
+  }
+  if (!info.isDirectory()) return info.mtimeMs
+  let newest = info.mtimeMs
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+  return newest
+}
+
+/** True when `output` is missing or older than anything in `sources` (all relative to `repoRoot`). */
+export function buildIsStale(repoRoot, output, sources) {
+  const built = join(repoRoot, output)
+  if (!existsSync(built)) return true
+  const builtAt = statSync(built).mtimeMs
+  return sources.some((source) => newestMtime(join(repoRoot, source)) > builtAt)
+}
+
+/** Runs `vite build` for one of BUILDS when it is stale. Vite's output goes to stderr: stdout carries ready lines. */
+export async function ensureBuild(repoRoot, name, log) {
+  const build = BUILDS[name]
+  if (!buildIsStale(repoRoot, build.output, build.sources)) return
+  log(`Building ${build.label}…`)
+  const vite = join(repoRoot, 'node_modules/.bin/vite')
+  await new Promise((resolve, reject) => {
+    const child = spawn(vite, ['build', '--config', build.config, '--logLevel', 'warn'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      // The configs import TypeScript from a CommonJS package, which Vite's loader handles but announces as
+      // unsupported by its future native loader on every build.
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    })
+    child.stdout.pipe(process.stderr)
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))))
+  })
+}
