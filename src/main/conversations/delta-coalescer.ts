@@ -28,38 +28,59 @@ function continues(pending: Delta, next: Delta): boolean {
 }
 
 export interface DeltaCoalescer {
-  /** Holds a delta to merge with the ones that follow it; any other event goes out at once, after what was held. */
+  /**
+   * Sends a delta at once when the conversation sent none within the interval, else holds it to merge with the ones
+   * that follow; any other event goes out at once, after what was held.
+   */
   offer(event: ChatEvent): void
   /** Sends out what is held for the conversation now (before a snapshot of it is taken). */
   flush(conversationId: string): void
 }
 
+/** A conversation that sent a delta less than an interval ago, and the delta it holds until the interval is over. */
+interface Window {
+  held: Delta | null
+}
+
 /**
  * Merges a streaming answer's deltas into at most one event per interval per conversation: a fast model sends
  * hundreds of deltas a second, and each one crossing IPC or the WebSocket costs the renderer a message and a state
- * update. Events of a conversation still go out in the order they happened: at most one delta is held per
- * conversation, and anything else of that conversation (another part's delta included) sends it out first.
+ * update. The first delta after a quiet interval goes out at once, so the answer starts on screen as soon as it
+ * arrives; the ones after it wait for the end of the interval. Events of a conversation still go out in the order
+ * they happened: at most one delta is held per conversation, and anything else of that conversation (another part's
+ * delta included) sends it out first.
  */
 export function createDeltaCoalescer(options: {
   clock: Clock
   intervalMs: number
   publish(event: ChatEvent): void
 }): DeltaCoalescer {
-  const held = new Map<string, { delta: Delta; cancel: () => void }>()
+  const windows = new Map<string, Window>()
+
+  function open(conversationId: string) {
+    const window: Window = { held: null }
+    windows.set(conversationId, window)
+    options.clock.schedule(options.intervalMs, () => {
+      windows.delete(conversationId)
+      if (!window.held) return
+      options.publish(window.held)
+      open(conversationId)
+    })
+  }
 
   function flush(conversationId: string) {
-    const entry = held.get(conversationId)
-    if (!entry) return
-    held.delete(conversationId)
-    entry.cancel()
-    options.publish(entry.delta)
+    const window = windows.get(conversationId)
+    if (!window?.held) return
+    const { held } = window
+    window.held = null
+    options.publish(held)
   }
 
   return {
     offer(event) {
-      const entry = held.get(event.conversationId)
-      if (entry && isDelta(event) && continues(entry.delta, event)) {
-        entry.delta = { ...entry.delta, delta: entry.delta.delta + event.delta }
+      const window = windows.get(event.conversationId)
+      if (window?.held && isDelta(event) && continues(window.held, event)) {
+        window.held = { ...window.held, delta: window.held.delta + event.delta }
         return
       }
       flush(event.conversationId)
@@ -67,8 +88,12 @@ export function createDeltaCoalescer(options: {
         options.publish(event)
         return
       }
-      const cancel = options.clock.schedule(options.intervalMs, () => flush(event.conversationId))
-      held.set(event.conversationId, { delta: event, cancel })
+      if (window) {
+        window.held = event
+        return
+      }
+      options.publish(event)
+      open(event.conversationId)
     },
     flush,
   }

@@ -62,20 +62,31 @@ function live() {
 }
 
 describe('deltas on their way to the renderer', () => {
-  it('sends the deltas of one frame as one event with their joined text', () => {
+  it('sends the first delta of an answer at once, so its first words show without waiting for a frame', () => {
+    const { answers, sent } = live()
+    answers.publish(text('Once '))
+
+    expect(sent).toEqual([{ ...text('Once '), seq: 1 }])
+  })
+
+  it('sends the deltas that follow within the frame as one event with their joined text', () => {
     const { answers, sent, tick } = live()
     for (const word of ['Once ', 'upon ', 'a ', 'time']) answers.publish(text(word))
-    expect(sent).toEqual([])
+    expect(sent).toEqual([{ ...text('Once '), seq: 1 }])
 
     tick()
 
-    expect(sent).toEqual([{ ...text('Once upon a time'), seq: 1 }])
+    expect(sent).toEqual([
+      { ...text('Once '), seq: 1 },
+      { ...text('upon a time'), seq: 2 },
+    ])
   })
 
   it('sends what is held before any other event of the conversation, in the order they happened', () => {
     const { answers, sent } = live()
     answers.publish(text('Hello '))
-    answers.publish(text('there.'))
+    answers.publish(text('there, '))
+    answers.publish(text('friend.'))
     const added: ChatEvent = {
       type: 'part-added',
       conversationId: CHAT,
@@ -86,8 +97,9 @@ describe('deltas on their way to the renderer', () => {
     answers.publish(added)
 
     expect(sent).toEqual([
-      { ...text('Hello there.'), seq: 1 },
-      { ...added, seq: 2 },
+      { ...text('Hello '), seq: 1 },
+      { ...text('there, friend.'), seq: 2 },
+      { ...added, seq: 3 },
     ])
   })
 
@@ -106,6 +118,7 @@ describe('deltas on their way to the renderer', () => {
 
   it('does not merge deltas of different parts, kinds or reasoning summaries', () => {
     const { answers, sent, tick } = live()
+    answers.publish(reasoning('Start.', 0))
     answers.publish(reasoning('Think', 0))
     answers.publish(reasoning('ing.', 0))
     answers.publish(reasoning('More.', 1))
@@ -114,10 +127,11 @@ describe('deltas on their way to the renderer', () => {
     tick()
 
     expect(sent).toEqual([
-      { ...reasoning('Thinking.', 0), seq: 1 },
-      { ...reasoning('More.', 1), seq: 2 },
-      { ...text('Part one.', 1), seq: 3 },
-      { ...text('Part two.', 2), seq: 4 },
+      { ...reasoning('Start.', 0), seq: 1 },
+      { ...reasoning('Thinking.', 0), seq: 2 },
+      { ...reasoning('More.', 1), seq: 3 },
+      { ...text('Part one.', 1), seq: 4 },
+      { ...text('Part two.', 2), seq: 5 },
     ])
   })
 
@@ -126,32 +140,45 @@ describe('deltas on their way to the renderer', () => {
     answers.publish(text('a', 0, 'c1'))
     answers.publish(text('x', 0, 'c2'))
     answers.publish(text('b', 0, 'c1'))
+    answers.publish(text('c', 0, 'c1'))
     answers.publish(started('c2'))
     answers.publish(text('y', 0, 'c2'))
     tick()
 
     expect(sent).toEqual([
+      { ...text('a', 0, 'c1'), seq: 1 },
       { ...text('x', 0, 'c2'), seq: 1 },
       { ...started('c2'), seq: 2 },
-      { ...text('ab', 0, 'c1'), seq: 1 },
+      { ...text('bc', 0, 'c1'), seq: 2 },
       { ...text('y', 0, 'c2'), seq: 3 },
     ])
   })
 
-  it('sends each frame’s deltas once the frame is over, not later', () => {
+  it('sends at most one delta per frame while the answer streams, each frame’s once the frame is over', () => {
     const { answers, sent, time } = live()
     answers.publish(text('first '))
+    answers.publish(text('second '))
     time.advance(DELTA_INTERVAL_MS - 1)
-    expect(sent).toEqual([])
+    expect(sent.map((event) => event.type === 'text-delta' && event.delta)).toEqual(['first '])
     time.advance(1)
-    answers.publish(text('second'))
+    answers.publish(text('third'))
+    expect(sent.map((event) => event.type === 'text-delta' && event.delta)).toEqual(['first ', 'second '])
     time.advance(DELTA_INTERVAL_MS)
 
-    expect(sent.map((event) => event.type === 'text-delta' && event.delta)).toEqual(['first ', 'second'])
-    expect(sent.map((event) => event.seq)).toEqual([1, 2])
+    expect(sent.map((event) => event.type === 'text-delta' && event.delta)).toEqual(['first ', 'second ', 'third'])
+    expect(sent.map((event) => event.seq)).toEqual([1, 2, 3])
+  })
+
+  it('sends a delta at once again after a frame with none', () => {
+    const { answers, sent, tick } = live()
+    answers.publish(text('before '))
+    tick()
+    tick()
+    answers.publish(text('after'))
+
+    expect(sent.map((event) => event.type === 'text-delta' && event.delta)).toEqual(['before ', 'after'])
   })
 })
-
 describe('a conversation opened while deltas are held', () => {
   /**
    * Plays an answer as the turn runner does (each event published, then the live message updated to include it),
