@@ -67,7 +67,10 @@ export function createTurnPreparation(deps: PreparationDeps): TurnPreparation {
     const ready = await onServedModel(conversation)
     const message = userMessage(text)
     await store.appendUserMessage(conversation.id, message)
-    settings.update({ lastModel: ready.conversation.model, lastEffort: ready.conversation.effort })
+    const { model, effort } = ready.conversation
+    const { lastModel, lastEffort } = settings.get()
+    // Rewriting unchanged settings would cost a file write and a settings:changed to every window on each send.
+    if (lastModel !== model || lastEffort !== effort) settings.update({ lastModel: model, lastEffort: effort })
     return plan(ready, [...before, message], message)
   }
 

@@ -174,6 +174,18 @@ describe('which model a chat uses', () => {
     expect(await harness.newChatModel()).toEqual({ model: 'gpt-5.4-mini', effort: 'high' })
   })
 
+  it('remembers the model of each send, and leaves the settings alone when it is already the last one used', async () => {
+    const { fake, harness, ask } = await setupChat()
+    const changes: Array<{ lastModel: string | null; lastEffort: string | null }> = []
+    harness.settings.onChange(({ lastModel, lastEffort }) => changes.push({ lastModel, lastEffort }))
+    fake.responses.enqueue({ kind: 'text', text: 'One.' }, { kind: 'text', text: 'Two.' })
+
+    await ask('First')
+    await ask('Second')
+
+    expect(changes).toEqual([{ lastModel: 'gpt-5.4', lastEffort: 'medium' }])
+  })
+
   it('moves a conversation on a retired model to the default, with a note, before the request is sent', async () => {
     const { fake, store, harness } = await setupChat()
     await harness.waitUntil(() => harness.modelEvents.length > 0)
