@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { ensureBuild } from '../scripts/vite-builds.mjs'
+import { ensureBuilds } from '../scripts/vite-builds.mjs'
 import type { BenchRow } from './types'
 
 const REPO_ROOT = join(__dirname, '..')
@@ -11,7 +11,7 @@ const REPO_ROOT = join(__dirname, '..')
  */
 export async function runBundledSuite(suite: string): Promise<BenchRow[]> {
   const log = (message: string) => process.stderr.write(`${message}\n`)
-  await ensureBuild(REPO_ROOT, 'bench', log)
+  await ensureBuilds(REPO_ROOT, ['bench'], log)
   const child = spawn(process.execPath, [join(REPO_ROOT, 'out/bench/node-bench.js'), suite], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -46,32 +45,45 @@ export const BUILDS = {
   },
 }
 
-function newestMtime(path) {
+function newestMtime(path, seen) {
+  const known = seen.get(path)
+  if (known !== undefined) return known
   let info
   try {
     info = statSync(path)
   } catch {
     return 0
   }
-  if (!info.isDirectory()) return info.mtimeMs
   let newest = info.mtimeMs
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+  if (info.isDirectory()) {
+    for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry), seen))
+  }
+  seen.set(path, newest)
   return newest
 }
 
-/** True when `output` is missing or older than anything in `sources` (all relative to `repoRoot`). */
-export function buildIsStale(repoRoot, output, sources) {
+/**
+ * True when `output` is missing or older than anything in `sources` (all relative to `repoRoot`). `seen` keeps the
+ * newest time of each folder walked, for checks of several builds over the same sources in one go.
+ */
+export function buildIsStale(repoRoot, output, sources, seen = new Map()) {
   const built = join(repoRoot, output)
   if (!existsSync(built)) return true
   const builtAt = statSync(built).mtimeMs
-  return sources.some((source) => newestMtime(join(repoRoot, source)) > builtAt)
+  return sources.some((source) => newestMtime(join(repoRoot, source), seen) > builtAt)
 }
 
-/** Runs `vite build` for one of BUILDS when it is stale. Vite's output goes to stderr: stdout carries ready lines. */
-export async function ensureBuild(repoRoot, name, log) {
-  const build = BUILDS[name]
-  if (!buildIsStale(repoRoot, build.output, build.sources)) return
+/** Runs `vite build` for each of `names` (BUILDS) that is stale, in order. Vite's output goes to stderr. */
+export async function ensureBuilds(repoRoot, names, log) {
+  const seen = new Map()
+  const stale = names.filter((name) => buildIsStale(repoRoot, BUILDS[name].output, BUILDS[name].sources, seen))
+  for (const name of stale) await viteBuild(repoRoot, BUILDS[name], log)
+}
+
+async function viteBuild(repoRoot, build, log) {
   log(`Building ${build.label}…`)
+  // Only when a build is due: loading child_process costs a launch that builds nothing several milliseconds.
+  const { spawn } = await import('node:child_process')
   const vite = join(repoRoot, 'node_modules/.bin/vite')
   await new Promise((resolve, reject) => {
     const child = spawn(vite, ['build', '--config', build.config, '--logLevel', 'warn'], {
@@ -81,6 +93,7 @@ export async function ensureBuild(repoRoot, name, log) {
       // unsupported by its future native loader on every build.
       env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     })
+    // Only ready lines belong on stdout.
     child.stdout.pipe(process.stderr)
     child.on('error', reject)
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))))

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ensureBuild } from './vite-builds.mjs'
+import { ensureBuilds } from './vite-builds.mjs'
 
 // `npm run web` / `npm run demo`: `node scripts/web-harness.mjs <cli|demo> [args]` runs the bundled harness,
 // building it and the web UI first when their sources changed, in this process (a second Node start would cost the
@@ -15,8 +15,7 @@ if (!ENTRIES.includes(entry)) {
 }
 try {
   const log = (message) => process.stderr.write(`${message}\n`)
-  await ensureBuild(repoRoot, 'harness', log)
-  await ensureBuild(repoRoot, 'web', log)
+  await ensureBuilds(repoRoot, ['harness', 'web'], log)
 } catch (error) {
   process.stderr.write(`Could not build the web harness: ${error instanceof Error ? error.message : error}\n`)
   process.exit(1)

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     log,
   })
   log(`Data folder: ${args.dataDir}`)
-  // The one line on stdout: scripts and tests read it to find the app.
+  // The one line on stdout: scripts and tests read it to find the app. The page loads while the services start.
   process.stdout.write(`Codex Desk web UI: ${harness.launchUrl}\n`)
 
   const stop = () => {
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  await harness.services
 }
 
 main().catch((error: unknown) => {

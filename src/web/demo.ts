@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     staticDir: join(REPO_ROOT, 'out/web'),
     log,
   })
-  await signInThroughLoopback(harness.services.api)
+  await signInThroughLoopback((await harness.services).api)
   log(`Fake Codex backend: ${fake.baseUrl}`)
   log(`Data folder: ${args.dataDir}`)
   process.stdout.write(`Codex Desk web UI: ${harness.launchUrl}\n`)

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { ensureBuild } from '../../scripts/vite-builds.mjs'
+import { ensureBuilds } from '../../scripts/vite-builds.mjs'
 import { findElectronBinary } from './support/electron-binary'
 
 /**
@@ -8,8 +8,7 @@ import { findElectronBinary } from './support/electron-binary'
  */
 export default async function globalSetup(): Promise<void> {
   const log = (message: string) => process.stderr.write(`${message}\n`)
-  await ensureBuild(join(__dirname, '../..'), 'web', log)
-  await ensureBuild(join(__dirname, '../..'), 'harness', log)
+  await ensureBuilds(join(__dirname, '../..'), ['web', 'harness'], log)
   const electron = findElectronBinary()
   if ('skipReason' in electron) log(`[electron] project skips: ${electron.skipReason}`)
 }
