@@ -1,3 +1,4 @@
+import { loadMarkdown } from '@renderer/markdown/markdown-loader'
 import { useAccountStore } from '@renderer/stores/account-store'
 import { useChatStore } from '@renderer/stores/chat-store'
 import { useConversationsStore } from '@renderer/stores/conversations-store'
@@ -8,7 +9,7 @@ import { useSettingsStore } from '@renderer/stores/settings-store'
 import { useUiStore } from '@renderer/stores/ui-store'
 import { useUsageStore } from '@renderer/stores/usage-store'
 import { cleanup } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { afterEach, beforeAll } from 'vitest'
 import type { StoreApi } from 'zustand'
 import { disconnectApp } from './support/render-app'
 
@@ -16,6 +17,9 @@ import { disconnectApp } from './support/render-app'
 // containers a viewport so it mounts rows (which measure 0 px, so all of them fit).
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 })
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 })
+
+// As the page does right after its first paint, so answers render as markdown from their first render.
+beforeAll(() => loadMarkdown())
 
 function resetStore<State>(store: StoreApi<State>): void {
   store.setState(store.getInitialState(), true)

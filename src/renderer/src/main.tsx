@@ -8,6 +8,7 @@ import type { CodexApi } from '../../shared/ipc-contract'
 import { App } from './App'
 import { installCodexApi } from './api'
 import { MissingTokenPage } from './components/MissingTokenPage'
+import { loadMarkdown } from './markdown/markdown-loader'
 import { catchUpAfterReconnect, connectStores } from './stores/connect-stores'
 import { useConnectionStore } from './stores/connection-store'
 import { takeSessionToken } from './transport/session-token'
@@ -39,6 +40,8 @@ if (api) {
       <App />
     </StrictMode>,
   )
+  // The first screen shows no answer: the markdown renderer loads once the page is idle after its first paint.
+  requestIdleCallback(() => void loadMarkdown())
 } else {
   root.render(<MissingTokenPage />)
 }
