@@ -194,7 +194,7 @@ export async function runStreamBench(): Promise<BenchRow[]> {
         unit: 'ms',
         baseline: median(floor),
         ratio: median(floor) / value,
-        note: 'target ≥ 0.8×; baseline: fetch the same bytes, split lines, JSON.parse each data line',
+        note: 'target ≥ 0.8×; baseline: fetch the same bytes, cut them into lines, JSON.parse each data line; `npm run web` and the Electron main run this same bundled client (no tsx)',
       },
     ]
   } finally {
