@@ -1,6 +1,5 @@
 import { join } from 'node:path'
-import { ensureHarnessBuild } from '../../scripts/harness-build.mjs'
-import { ensureWebBuild } from '../../src/web/renderer-build'
+import { ensureBuilds } from '../../scripts/vite-builds.mjs'
 
 /**
  * The crash loop and the frame abuse start the bundled harness (`out/web-harness`, as `npm run web` does), which
@@ -9,6 +8,5 @@ import { ensureWebBuild } from '../../src/web/renderer-build'
 export default async function globalSetup(): Promise<void> {
   const log = (message: string) => process.stderr.write(`${message}\n`)
   const root = join(__dirname, '../..')
-  await ensureWebBuild(root, log)
-  await ensureHarnessBuild(root, log)
+  await ensureBuilds(root, ['web', 'harness'], log)
 }
