@@ -57,7 +57,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     responding++
     res.once('close', () => {
       responding--
-      scriptSent ||= res.statusCode === 200 && /\.m?js$/.test(new URL(req.url ?? '/', 'http://x').pathname)
+      scriptSent ||= res.statusCode === 200 && /\.m?js$/.test((req.url ?? '').split('?')[0])
       if (scriptSent && responding === 0) startServices()
     })
     serveStatic(options.staticDir, req, res).catch((error: unknown) => {
