@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
-import { ensureHarnessBuild } from '../scripts/harness-build.mjs'
-import { ensureWebBuild } from '../src/web/renderer-build'
+import { ensureBuilds } from '../scripts/vite-builds.mjs'
 import { runHistoryBench } from './browser/history'
 import { runStreamingBench } from './browser/streaming'
 import type { BenchRow } from './types'
@@ -40,8 +39,7 @@ async function initialJsRow(): Promise<BenchRow> {
  */
 export async function runBrowserBench(): Promise<BenchRow[]> {
   const log = (message: string) => process.stderr.write(`${message}\n`)
-  await ensureWebBuild(REPO_ROOT, log)
-  await ensureHarnessBuild(REPO_ROOT, log)
+  await ensureBuilds(REPO_ROOT, ['web', 'harness'], log)
   const root = await mkdtemp(join(tmpdir(), 'codex-desk-browser-bench-'))
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { type Browser, chromium } from 'playwright-core'
 import { ensureBuilds } from '../scripts/vite-builds.mjs'
-import { median } from './node/stats'
+import { median } from './stats'
 import type { BenchRow } from './types'
 
 const REPO_ROOT = join(__dirname, '..')

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { releaseBuildEnv } from './release-build-env.mjs'
 
 /**
  * The one owner of the Vite builds that scripts run before they start something (the web UI, the web harness, the
@@ -38,6 +39,7 @@ export const BUILDS = {
       'src/web',
       'src/fake-codex',
       'bench/node',
+      'bench/stats.ts',
       'package.json',
       'package-lock.json',
       'vite.bench.config.mts',
@@ -89,10 +91,9 @@ async function viteBuild(repoRoot, build, log) {
     const child = spawn(vite, ['build', '--config', build.config, '--logLevel', 'warn'], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'inherit'],
-      // A production build whoever asks: under vitest NODE_ENV is `test`, which Vite would keep, building React's
-      // development code (bigger, slower, with warnings the e2e specs count as console errors). The configs import
-      // TypeScript from a CommonJS package, which Vite's loader handles but announces as unsupported on every build.
-      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      // A production build whoever asks (release-build-env.mjs says why). The configs import TypeScript from a
+      // CommonJS package, which Vite's loader handles but announces as unsupported by its future native loader.
+      env: { ...releaseBuildEnv(process.env), VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     })
     // Only ready lines belong on stdout.
     child.stdout.pipe(process.stderr)

@@ -9,8 +9,8 @@ import type { SequencedChatEvent } from '../../src/shared/domain'
 import { signInThroughLoopback } from '../../src/web/demo-sign-in'
 import { freeLoopbackPort } from '../../src/web/free-port'
 import { createNodePlatform } from '../../src/web/node-platform'
+import { median } from '../stats'
 import type { BenchRow } from '../types'
-import { median } from './stats'
 
 const RUNS = 41
 const WARM_UP = 3

@@ -5,8 +5,8 @@ import OpenAI from 'openai'
 import { clientIdentity } from '../../src/main/client-identity'
 import { createCodexClient } from '../../src/main/codex/client'
 import type { ResponsesRequest } from '../../src/main/codex/types'
+import { median } from '../stats'
 import type { BenchRow } from '../types'
-import { median } from './stats'
 
 const TARGET_BYTES = 50 * 2 ** 20
 const RUNS = 5

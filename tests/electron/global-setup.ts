@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { releaseBuildEnv } from '../../scripts/release-build-env.mjs'
-import { WORKER_ENTRIES } from '../../scripts/worker-entry-plugin'
 import { buildIsStale } from '../../scripts/vite-builds.mjs'
+import { WORKER_ENTRIES } from '../../scripts/worker-entry-plugin'
 
 const REPO_ROOT = join(__dirname, '../..')
 /** What the bundles are made from (main serves the built renderer, so its page counts too). */
