@@ -5,6 +5,7 @@
 import type {
   ChatMessage,
   Compaction,
+  ContextUse,
   Conversation,
   ConversationSummary,
   ExportFormat,
@@ -23,6 +24,17 @@ export interface NewConversation {
   effort: ReasoningEffort | null
   workspace: string | null
   title?: string
+}
+
+/** Part of a conversation's messages, with the rest of the conversation (`ConversationStore.window`). */
+export interface ConversationWindow {
+  conversation: Omit<Conversation, 'messages'>
+  /** Oldest first. */
+  messages: ChatMessage[]
+  /** How many messages come before `messages[0]`. */
+  olderCount: number
+  /** When no message in `messages` reports its context use: that of the newest older message that does. */
+  olderContext?: ContextUse
 }
 
 export interface ExportedFile {
@@ -47,6 +59,11 @@ export interface ConversationStore {
   summary(id: string): ConversationSummary | undefined
   /** Throws AppError `not-found`. */
   get(id: string): Promise<Conversation>
+  /**
+   * The `limit` messages just before message `before` (without it: the newest), copying only those; throws AppError
+   * `not-found` when the conversation or that message is not there.
+   */
+  window(id: string, range: { before?: string; limit: number }): Promise<ConversationWindow>
   create(init: NewConversation): Promise<ConversationSummary>
   rename(id: string, title: string): Promise<ConversationSummary>
   /** Gives the conversation the title the model wrote, unless its title is no longer the automatic one (a rename wins). */

@@ -155,11 +155,23 @@ export interface Conversation extends ConversationSummary {
 }
 
 /**
- * A conversation as `conversations:get` returns it: with the answer being written as it stands, and `seq`, the number
- * of the last of its chat events this snapshot includes. The renderer applies only the events numbered after it.
+ * A conversation as `conversations:get` returns it: its newest messages only (a long one would take too long to send
+ * and show whole), with the answer being written as it stands, and `seq`, the number of the last of its chat events
+ * this snapshot includes. The renderer applies only the events numbered after it.
  */
-export interface ConversationSnapshot extends Conversation {
+export interface ConversationSnapshot extends Omit<Conversation, 'messages'>, ConversationPage {
+  /**
+   * When no message in `messages` reports its context use: that of the newest older message that does, so the
+   * context meter is right before older messages are paged in.
+   */
+  olderContext?: ContextUse
   seq: number
+}
+
+/** Consecutive messages of a conversation, oldest first, and how many come before them (`conversations:page`). */
+export interface ConversationPage {
+  messages: ChatMessage[]
+  olderCount: number
 }
 
 export interface SearchHit {

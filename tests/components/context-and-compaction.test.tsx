@@ -35,6 +35,7 @@ async function openConversation(messages: ChatMessage[], compactions: Compaction
   api.handle('conversations:get', ({ id }) => ({
     ...summary({ id, title: 'Long chat' }),
     workspace: null,
+    olderCount: 0,
     seq: api.seqOf(id),
     messages,
     compactions,

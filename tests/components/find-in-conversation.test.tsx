@@ -27,7 +27,14 @@ const MESSAGES: ChatMessage[] = [
 async function openGardenPlans(messages = MESSAGES, shown = 'And the shed?') {
   const user = userEvent.setup()
   const api = createTestApi({ conversations: [conversation] })
-  api.handle('conversations:get', () => ({ ...conversation, workspace: null, compactions: [], messages, seq: 0 }))
+  api.handle('conversations:get', () => ({
+    ...conversation,
+    workspace: null,
+    compactions: [],
+    messages,
+    olderCount: 0,
+    seq: 0,
+  }))
   renderApp(api)
   await user.click(await screen.findByText('Garden plans'))
   await screen.findByText(shown)

@@ -100,6 +100,7 @@ function apiWithAThread() {
   api.handle('conversations:get', ({ id }) => ({
     ...conversations[0],
     id,
+    olderCount: 0,
     workspace: null,
     seq: api.seqOf(id),
     compactions: [],

@@ -46,6 +46,7 @@ async function openWith(parts: MessagePart[], shell: 'electron' | 'web' = 'elect
   api.handle('conversations:get', () => ({
     ...conversation,
     workspace: '/home/me/projects',
+    olderCount: 0,
     compactions: [],
     messages: [answer(parts)],
     seq: 0,

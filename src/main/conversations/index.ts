@@ -4,6 +4,8 @@
  * busy, the model a new conversation gets, and the one writer an answer takes to disk. Storage below it is a
  * repository; the turn engine (chat/) streams and runs tools without knowing about either.
  */
+
+import { FIRST_WINDOW_MESSAGES } from '../../shared/contract/conversations'
 import type { ConversationSummary, UsageLimits } from '../../shared/domain'
 import { fail } from '../../shared/errors'
 import type { ChatChannel, ConversationChannel } from '../../shared/ipc-contract'
@@ -129,8 +131,12 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
       'conversations:search': async ({ query }) =>
         (await store.search(query)).map((hit) => ({ ...hit, conversation: withBusy(hit.conversation) })),
       'conversations:get': async ({ id }) => {
-        const conversation = await store.get(id)
-        return live.snapshot(turns.isBusy(id) ? { ...conversation, busy: true } : conversation)
+        const { conversation, ...newest } = await store.window(id, { limit: FIRST_WINDOW_MESSAGES })
+        return live.snapshot({ ...conversation, ...(turns.isBusy(id) ? { busy: true } : {}), ...newest })
+      },
+      'conversations:page': async ({ id, before, limit }) => {
+        const { messages, olderCount } = await store.window(id, { before, limit })
+        return { messages, olderCount }
       },
       'conversations:create': async (input) => {
         const choice = newConversationChoice(await deps.models.settled(), input ?? {}, remembered())

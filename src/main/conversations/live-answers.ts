@@ -1,4 +1,4 @@
-import type { ChatEvent, ChatMessage, Conversation, ConversationSnapshot } from '../../shared/domain'
+import type { ChatEvent, ChatMessage } from '../../shared/domain'
 import { type Clock, systemClock } from '../clock'
 import { createDeltaCoalescer, DELTA_INTERVAL_MS } from './delta-coalescer'
 
@@ -11,10 +11,11 @@ export interface LiveAnswers {
   /** The answer as it stands after the events given to `publish` so far; null once its turn is over. */
   setMessage(conversationId: string, message: ChatMessage | null): void
   /**
-   * The stored conversation with the answer being written laid over its checkpoint, and the sequence number of the
-   * last event that snapshot includes: a renderer applies only the events numbered after it, whichever arrives first.
+   * The stored conversation's newest messages with the answer being written laid over its checkpoint, and the
+   * sequence number of the last event that snapshot includes: a renderer applies only the events numbered after it,
+   * whichever arrives first. The answer is always the newest message, so any window of the newest ones holds it.
    */
-  snapshot(conversation: Conversation): ConversationSnapshot
+  snapshot<Window extends { id: string; messages: ChatMessage[] }>(conversation: Window): Window & { seq: number }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ChatMessage, Conversation, ConversationSummary } from '../../shared/domain'
 import { appError } from '../../shared/errors'
+import type { ConversationWindow } from '../ports'
 import type { ConversationRecord, HeaderRecord } from './records'
 import { clipAtWord, collapseWhitespace, messageText } from './text'
 
@@ -118,21 +119,39 @@ export function summarize(conversation: Conversation): ConversationSummary {
   return { id, title, createdAt, updatedAt, pinned, model, effort, messageCount, preview }
 }
 
+/** An answer still `streaming` on disk is shown as cut off, so the user can retry it. */
+function presentMessage(message: ChatMessage): ChatMessage {
+  return message.state === 'streaming'
+    ? {
+        ...message,
+        state: 'error',
+        error: appError('stream-cut', 'Codex Desk closed before this answer was finished.', { retryable: true }),
+      }
+    : message
+}
+
 /**
- * What `get` hands out: a copy the caller may change, with an answer still `streaming` on disk shown as cut off, so
- * the user can retry it. An answer being written now is not cut: the conversation service lays its live version over
- * the stored checkpoint.
+ * What `get` hands out: a copy the caller may change, with an answer still `streaming` on disk shown as cut off. An
+ * answer being written now is not cut: the conversation service lays its live version over the stored checkpoint.
  */
 export function presentConversation(conversation: Conversation): Conversation {
   const copy = structuredClone(conversation)
-  copy.messages = copy.messages.map((message) =>
-    message.state === 'streaming'
-      ? {
-          ...message,
-          state: 'error',
-          error: appError('stream-cut', 'Codex Desk closed before this answer was finished.', { retryable: true }),
-        }
-      : message,
-  )
+  copy.messages = copy.messages.map(presentMessage)
   return copy
+}
+
+/**
+ * What `window` hands out: messages `start` to `end` and the rest of the conversation, presented as `get` presents
+ * them. Only that much is copied, so a long conversation costs no more to open than a short one.
+ */
+export function presentWindow(state: ConversationState, start: number, end: number): ConversationWindow {
+  const { messages: all, ...rest } = state.conversation
+  const messages = structuredClone(all.slice(start, end)).map(presentMessage)
+  const window: ConversationWindow = { conversation: structuredClone(rest), messages, olderCount: start }
+  if (messages.some((message) => message.context)) return window
+  for (let i = start - 1; i >= 0; i--) {
+    const context = all[i].context
+    if (context) return { ...window, olderContext: { ...context } }
+  }
+  return window
 }

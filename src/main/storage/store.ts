@@ -11,6 +11,7 @@ import {
   applyRecords,
   type ConversationState,
   presentConversation,
+  presentWindow,
   stateFromHeader,
   summarize,
 } from './conversation-state'
@@ -235,6 +236,18 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     summary: (id) => index.get(id)?.summary,
     search: (query) => search.search(query, index.list()),
     get,
+
+    window(id, { before, limit }) {
+      requireKnown(id)
+      return queue.run(id, async () => {
+        const state = await bodyOf(id)
+        const end =
+          before === undefined
+            ? state.conversation.messages.length
+            : (state.positions.get(before) ?? fail('not-found', 'That message is no longer in this conversation.'))
+        return presentWindow(state, Math.max(0, end - limit), end)
+      })
+    },
 
     create(init) {
       return writeNew([

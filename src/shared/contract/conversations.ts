@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  type ConversationPage,
   type ConversationSnapshot,
   type ConversationSummary,
   EXPORT_FORMATS,
@@ -10,11 +11,21 @@ import {
 import { APPROVAL_LEVELS, type ConversationTools } from '../tool-previews'
 import { effortSchema, id, modelSlug, none, request } from './common'
 
+/** How many messages `conversations:get` sends: more than any screen shows at once, few enough to send at once. */
+export const FIRST_WINDOW_MESSAGES = 60
+/** The most messages one `conversations:page` answers with. */
+export const MAX_PAGE_MESSAGES = 1_000
+
 /** The saved conversations: the list, search, one conversation, and what a person does to one. */
 export const conversationChannels = {
   'conversations:list': request<ConversationSummary[]>()(none),
   'conversations:search': request<SearchHit[]>()(z.object({ query: z.string().max(500) }).strict()),
+  /** The newest messages (FIRST_WINDOW_MESSAGES of them); older ones come through `conversations:page`. */
   'conversations:get': request<ConversationSnapshot>()(z.object({ id }).strict()),
+  /** Up to `limit` messages just before message `before`; `not-found` when that message is no longer there. */
+  'conversations:page': request<ConversationPage>()(
+    z.object({ id, before: id, limit: z.number().int().min(1).max(MAX_PAGE_MESSAGES) }).strict(),
+  ),
   'conversations:create': request<ConversationSummary>()(
     z.object({ model: modelSlug.optional(), effort: effortSchema.nullable().optional() }).strict().optional(),
   ),

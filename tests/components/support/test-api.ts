@@ -172,7 +172,7 @@ export function createTestApi(options: { conversations?: ConversationSummary[]; 
       'conversations:get': ({ id }) => {
         const found = conversations.get(id)
         if (!found) throw new Error(`no conversation ${id}`)
-        return { ...found, workspace: null, messages: [], compactions: [], seq: api.seqOf(id) }
+        return { ...found, workspace: null, messages: [], olderCount: 0, compactions: [], seq: api.seqOf(id) }
       },
       'conversations:rename': ({ id, title }) => update(id, { title }),
       'conversations:pin': ({ id, pinned }) => update(id, { pinned }),

@@ -7,7 +7,9 @@ import type {
   ChatEvent,
   ChatMessage,
   Compaction,
+  ContextUse,
   ConversationNote,
+  ConversationPage,
   MessagePart,
   RetryNotice,
 } from '../../../shared/domain'
@@ -23,6 +25,10 @@ export interface ChatThread {
   /** Shown among the messages, each after the message it names. */
   notes: ConversationNote[]
   retry: ThreadRetry | null
+  /** How many messages come before `messages[0]` that are not loaded yet (`conversations:page` brings them). */
+  olderCount: number
+  /** Until a loaded message reports its context use: the newest not-loaded one's, for the context meter. */
+  olderContext: ContextUse | null
 }
 
 export function emptyThread(
@@ -31,7 +37,16 @@ export function emptyThread(
   compactions: Compaction[] = [],
   notes: ConversationNote[] = [],
 ): ChatThread {
-  return { conversationId, messages, compactions, notes, retry: null }
+  return { conversationId, messages, compactions, notes, retry: null, olderCount: 0, olderContext: null }
+}
+
+/**
+ * A page of older messages joins the thread in front, if they are still the ones just before its first message
+ * (`before`): another conversation opened meanwhile, or an edit replaced that message, and the page no longer fits.
+ */
+export function prependOlder(thread: ChatThread, before: string, page: ConversationPage): ChatThread {
+  if (thread.messages[0]?.id !== before) return thread
+  return { ...thread, messages: [...page.messages, ...thread.messages], olderCount: page.olderCount }
 }
 
 function sameNote(a: ConversationNote, b: ConversationNote): boolean {

@@ -21,13 +21,35 @@ export interface ConversationFind {
   view: FindView
 }
 
-/** The find applied to the open conversation's messages. */
-export function useConversationFind(conversationId: string | null, messages: readonly ChatMessage[]): ConversationFind {
+/** The messages of the conversation that are not loaded yet, all older than the loaded ones. */
+export interface NotLoaded {
+  olderCount: number
+  /** Loading them failed (the list offers Retry). */
+  failed: boolean
+  loadAll(): void
+}
+
+/**
+ * The find applied to the open conversation's messages. Its hits are counted with the very code that marks them, so
+ * the find pages every older message in while it is open and counts nothing until they are all there.
+ */
+export function useConversationFind(
+  conversationId: string | null,
+  messages: readonly ChatMessage[],
+  notLoaded: NotLoaded,
+): ConversationFind {
   const open = useFindStore((state) => state.open)
   const query = useFindStore((state) => state.query)
   const index = useFindStore((state) => state.index)
   const restart = useFindStore((state) => state.restart)
-  const activeQuery = open ? query : ''
+  const { olderCount, failed, loadAll } = notLoaded
+  const complete = olderCount === 0
+  const activeQuery = open && complete ? query : ''
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another conversation is a trigger, not an input.
+  useEffect(() => {
+    if (open && !complete && !failed) loadAll()
+  }, [conversationId, open, complete, failed, loadAll])
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: another conversation is the trigger, not an input.
   useEffect(() => restart(), [conversationId, restart])
@@ -47,8 +69,8 @@ export function useConversationFind(conversationId: string | null, messages: rea
   }, [parsed, slice])
 
   const matches = useMemo(
-    () => (parsed ? conversationMatches(messages, activeQuery) : null),
-    [parsed, messages, activeQuery],
+    () => (parsed && complete ? conversationMatches(messages, activeQuery) : null),
+    [parsed, complete, messages, activeQuery],
   )
   const count = matches?.length ?? null
   const position = !matches || matches.length === 0 ? null : Math.min(index, matches.length - 1)

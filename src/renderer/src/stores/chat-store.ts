@@ -4,13 +4,14 @@
  * a snapshot that includes them. Whether a conversation is busy is its summary's `busy`, published by main.
  */
 import { create } from 'zustand'
+import { MAX_PAGE_MESSAGES } from '../../../shared/contract/conversations'
 import type { ChatEvent, SequencedChatEvent } from '../../../shared/domain'
 import type { AppError } from '../../../shared/errors'
 import { toAppError } from '../../../shared/errors'
 import type { RequestInput } from '../../../shared/ipc-contract'
 import { DEFAULT_TOOL_POLICY } from '../../../shared/tool-previews'
 import { call } from '../api'
-import { type ChatThread, chatReducer, emptyThread, isDeltaEvent } from '../chat/chat-reducer'
+import { type ChatThread, chatReducer, emptyThread, isDeltaEvent, prependOlder } from '../chat/chat-reducer'
 import { createFrameBatcher } from '../chat/frame-batcher'
 import { useConversationsStore } from './conversations-store'
 import { useModelsStore } from './models-store'
@@ -18,6 +19,16 @@ import { reportError } from './notices-store'
 import { useToolsStore } from './tools-store'
 
 export type ToolDecision = RequestInput<'tools:decide'>['decision']
+
+/** Older messages are asked for this many at a time as the person scrolls up: a few screens' worth. */
+export const OLDER_PAGE_MESSAGES = 100
+
+/** Paging in the open thread's older messages. */
+export interface OlderMessages {
+  loading: boolean
+  /** The last page failed; asking again clears it. */
+  error: AppError | null
+}
 
 interface ChatState {
   thread: ChatThread | null
@@ -30,7 +41,12 @@ interface ChatState {
    * when the new chat was already showing.
    */
   newChatEpoch: number
+  older: OlderMessages
   open(id: string): Promise<void>
+  /** Brings in the page of messages before the loaded ones (one at a time; a call while one loads joins it). */
+  loadOlder(): Promise<void>
+  /** Brings in every older message of the open conversation: find and Home need all of them. */
+  loadAll(): Promise<void>
   close(): void
   /** Shows the new chat: nothing is created in main until its first message is sent. */
   startNew(): void
@@ -49,6 +65,59 @@ interface ChatState {
 let eventsWhileLoading: SequencedChatEvent[] = []
 /** The number of the last event the open thread includes; main numbers each conversation's events in order. */
 let appliedSeq = 0
+const NOT_LOADING: OlderMessages = { loading: false, error: null }
+/** The requests on their way, per conversation, so scrolling, find and Home never ask for the same page twice. */
+let olderRequest: { conversationId: string; done: Promise<void> } | null = null
+let allRequest: { conversationId: string; done: Promise<void> } | null = null
+
+function isOpen(conversationId: string): boolean {
+  return useChatStore.getState().thread?.conversationId === conversationId
+}
+
+async function requestOlder(conversationId: string, before: string, limit: number): Promise<void> {
+  useChatStore.setState({ older: { loading: true, error: null } })
+  try {
+    const page = await call('conversations:page', { id: conversationId, before, limit })
+    if (!isOpen(conversationId)) return
+    useChatStore.setState((state) => ({
+      thread: state.thread && prependOlder(state.thread, before, page),
+      older: NOT_LOADING,
+    }))
+  } catch (error) {
+    if (isOpen(conversationId)) useChatStore.setState({ older: { loading: false, error: toAppError(error) } })
+  }
+}
+
+function loadOlderPage(limit: number): Promise<void> {
+  const thread = useChatStore.getState().thread
+  const before = thread?.messages[0]?.id
+  if (!thread || thread.olderCount === 0 || before === undefined) return Promise.resolve()
+  const { conversationId } = thread
+  if (olderRequest?.conversationId === conversationId) return olderRequest.done
+  const request = {
+    conversationId,
+    done: requestOlder(conversationId, before, limit).finally(() => {
+      if (olderRequest === request) olderRequest = null
+    }),
+  }
+  olderRequest = request
+  return request.done
+}
+
+function olderCountOf(conversationId: string): number {
+  const { thread, older } = useChatStore.getState()
+  return thread?.conversationId === conversationId && !older.error ? thread.olderCount : 0
+}
+
+async function loadEveryOlderPage(conversationId: string): Promise<void> {
+  // Stops when a page brings nothing new (it failed, or the conversation changed under it).
+  for (let left = olderCountOf(conversationId); left > 0; ) {
+    await loadOlderPage(MAX_PAGE_MESSAGES)
+    const now = olderCountOf(conversationId)
+    if (now >= left) return
+    left = now
+  }
+}
 
 function applyEvents(events: ChatEvent[]): void {
   useChatStore.setState((state) => (state.thread ? { thread: events.reduce(chatReducer, state.thread) } : state))
@@ -78,7 +147,7 @@ async function createFromNewChat(): Promise<string | null> {
   useConversationsStore.getState().setActive(summary.id)
   useToolsStore.getState().showNew(summary.id)
   appliedSeq = 0
-  useChatStore.setState({ thread: emptyThread(summary.id), loadingId: null, loadError: null })
+  useChatStore.setState({ thread: emptyThread(summary.id), loadingId: null, loadError: null, older: NOT_LOADING })
   return summary.id
 }
 
@@ -88,22 +157,29 @@ export const useChatStore = create<ChatState>()((set, get) => ({
   loadError: null,
   sending: false,
   newChatEpoch: 0,
+  older: NOT_LOADING,
   async open(id) {
     deltaBatcher.flush()
     eventsWhileLoading = []
     useConversationsStore.getState().setActive(id)
-    set({ thread: null, loadingId: id, loadError: null })
+    set({ thread: null, loadingId: id, loadError: null, older: NOT_LOADING })
     useToolsStore.getState().show(id, null)
     try {
       const conversation = await call('conversations:get', { id })
       if (get().loadingId !== id) return
-      const { messages, compactions, notes, workspace, toolPolicy, seq, ...summary } = conversation
+      const { messages, compactions, notes, workspace, toolPolicy, seq, olderCount, olderContext, ...summary } =
+        conversation
       useConversationsStore.getState().upsert(summary)
       useToolsStore.getState().show(id, { workspace, policy: toolPolicy ?? DEFAULT_TOOL_POLICY })
       const newer = eventsWhileLoading.filter((event) => event.seq > seq)
       eventsWhileLoading = []
       appliedSeq = newer.at(-1)?.seq ?? seq
-      set({ thread: newer.reduce(chatReducer, emptyThread(id, messages, compactions, notes)), loadingId: null })
+      const opened = {
+        ...emptyThread(id, messages, compactions, notes),
+        olderCount,
+        olderContext: olderContext ?? null,
+      }
+      set({ thread: newer.reduce(chatReducer, opened), loadingId: null })
     } catch (error) {
       if (get().loadingId === id) set({ loadingId: null, loadError: toAppError(error) })
     }
@@ -112,7 +188,21 @@ export const useChatStore = create<ChatState>()((set, get) => ({
     deltaBatcher.flush()
     useConversationsStore.getState().setActive(null)
     useToolsStore.getState().show(null, null)
-    set({ thread: null, loadingId: null, loadError: null })
+    set({ thread: null, loadingId: null, loadError: null, older: NOT_LOADING })
+  },
+  loadOlder: () => loadOlderPage(OLDER_PAGE_MESSAGES),
+  loadAll() {
+    const conversationId = activeConversationId()
+    if (!conversationId) return Promise.resolve()
+    if (allRequest?.conversationId === conversationId) return allRequest.done
+    const request = {
+      conversationId,
+      done: loadEveryOlderPage(conversationId).finally(() => {
+        if (allRequest === request) allRequest = null
+      }),
+    }
+    allRequest = request
+    return request.done
   },
   startNew() {
     get().close()

@@ -54,7 +54,14 @@ export function ChatPane() {
   const activeId = useConversationsStore((state) => state.activeId)
   const summary = useConversationsStore((state) => state.summaries.find((candidate) => candidate.id === activeId))
   const streaming = summary?.busy ?? false
-  const find = useConversationFind(thread?.conversationId ?? null, thread?.messages ?? NO_MESSAGES)
+  const older = useChatStore((state) => state.older)
+  const loadOlder = useChatStore((state) => state.loadOlder)
+  const loadAll = useChatStore((state) => state.loadAll)
+  const find = useConversationFind(thread?.conversationId ?? null, thread?.messages ?? NO_MESSAGES, {
+    olderCount: thread?.olderCount ?? 0,
+    failed: older.error !== null,
+    loadAll,
+  })
 
   return (
     <main className="chat-pane">
@@ -63,7 +70,9 @@ export function ChatPane() {
         {summary && (
           <>
             <h1 className="chat-title">{summary.title}</h1>
-            {thread && <ContextMeter messages={thread.messages} modelId={summary.model} />}
+            {thread && (
+              <ContextMeter messages={thread.messages} olderContext={thread.olderContext} modelId={summary.model} />
+            )}
             <WorkspaceButton />
             <ApprovalLevelPicker />
             <ConversationModelPicker conversation={summary} />
@@ -87,6 +96,10 @@ export function ChatPane() {
             notes={thread.notes}
             busy={streaming}
             currentHit={find.view.current}
+            olderCount={thread.olderCount}
+            older={older}
+            loadOlder={() => void loadOlder()}
+            loadAll={() => void loadAll()}
           />
         </FindContext.Provider>
       ) : loadingId ? (

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../../../shared/domain'
+import type { ChatMessage, ContextUse } from '../../../../shared/domain'
 import { formatCount } from '../../format'
 import { useModelsStore } from '../../stores/models-store'
 
@@ -6,16 +6,25 @@ import { useModelsStore } from '../../stores/models-store'
 const WARN_PERCENT = 60
 const FULL_PERCENT = 85
 
-/** The latest answer's last round: how much of the model's context the conversation takes now. */
-export function contextTokens(messages: readonly ChatMessage[]): number | null {
-  const context = messages.findLast((message) => message.context)?.context
+/**
+ * The latest answer's last round: how much of the model's context the conversation takes now. `olderContext` stands
+ * for the messages not loaded yet, all older than the loaded ones.
+ */
+export function contextTokens(messages: readonly ChatMessage[], olderContext: ContextUse | null = null): number | null {
+  const context = messages.findLast((message) => message.context)?.context ?? olderContext
   return context ? context.inputTokens + context.outputTokens : null
 }
 
+interface ContextMeterProps {
+  messages: readonly ChatMessage[]
+  olderContext: ContextUse | null
+  modelId: string
+}
+
 /** How full the model's context is; absent until an answer has reported its usage. */
-export function ContextMeter({ messages, modelId }: { messages: readonly ChatMessage[]; modelId: string }) {
+export function ContextMeter({ messages, olderContext, modelId }: ContextMeterProps) {
   const model = useModelsStore((state) => state.models.find((candidate) => candidate.id === modelId))
-  const tokens = contextTokens(messages)
+  const tokens = contextTokens(messages, olderContext)
   if (tokens === null || !model) return null
   const percent = Math.min(100, Math.round((tokens / model.contextWindow) * 100))
   const detail = `${formatCount(tokens)} of ${formatCount(model.contextWindow)} tokens of ${model.displayName}'s context`

@@ -1,19 +1,25 @@
 /**
  * The conversation's messages, virtualised so long threads stay fast: only rows near the viewport are mounted and
  * each row is measured as it renders. The list sticks to the bottom while a reply streams, unless the user has
- * scrolled up to read; it scrolls to the find's current hit wherever it is.
+ * scrolled up to read; it scrolls to the find's current hit wherever it is. A long conversation opens with its
+ * newest messages only: older ones are paged in as the user nears the top, and the rows in view stay where they
+ * are when they arrive above them.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react'
 import type { ChatMessage, Compaction, ConversationNote } from '../../../../shared/domain'
 import type { FindMatch } from '../../find/conversation-find'
+import type { OlderMessages } from '../../stores/chat-store'
 import { CompactionNote } from './CompactionNote'
 import { ConversationNoteView } from './ConversationNoteView'
 import { MessageView } from './MessageView'
+import { OlderMessagesBar } from './OlderMessagesBar'
 
 /** How close to the bottom (px) still counts as "at the bottom". */
 const STICKY_DISTANCE_PX = 48
 const ESTIMATED_ROW_PX = 160
+/** The bar above the first loaded message while there are older ones. */
+const OLDER_BAR_PX = 48
 
 interface MessageListProps {
   messages: ChatMessage[]
@@ -24,10 +30,19 @@ interface MessageListProps {
   busy: boolean
   /** The find's current hit, brought into view whenever it changes. */
   currentHit: FindMatch | null
+  /** How many messages come before the first of `messages`, not loaded yet. */
+  olderCount: number
+  older: OlderMessages
+  loadOlder(): void
+  /** Every older message, for Home: the start of the conversation. */
+  loadAll(): void
 }
 
-/** Notes by the message whose row shows them; one whose message is not loaded (yet) shows after the last one. */
-function notesByRow(messages: ChatMessage[], notes: ConversationNote[]) {
+/**
+ * Notes by the message whose row shows them. One whose message is not there shows after the last one, unless older
+ * messages are still to come: then it belongs among those.
+ */
+function notesByRow(messages: ChatMessage[], notes: ConversationNote[], olderCount: number) {
   const before = new Map<string, ConversationNote[]>()
   const after = new Map<string, ConversationNote[]>()
   const first = messages[0]?.id
@@ -36,8 +51,8 @@ function notesByRow(messages: ChatMessage[], notes: ConversationNote[]) {
   for (const note of notes) {
     const [map, id] =
       note.afterMessageId === null
-        ? [before, first]
-        : [after, ids.has(note.afterMessageId) ? note.afterMessageId : last]
+        ? [before, olderCount > 0 ? undefined : first]
+        : [after, ids.has(note.afterMessageId) ? note.afterMessageId : olderCount > 0 ? undefined : last]
     if (id !== undefined) map.set(id, [...(map.get(id) ?? []), note])
   }
   return { before, after }
@@ -52,9 +67,17 @@ function isInView(element: HTMLElement, scroller: HTMLElement): boolean {
   return box.top >= view.top && box.bottom <= view.top + scroller.clientHeight
 }
 
-export function MessageList({ messages, compactions, notes, busy, currentHit }: MessageListProps) {
+/** Keys that move in the page or a field themselves, where Home means the start of that text, not of the list. */
+function isTextEntry(target: EventTarget): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+}
+
+export function MessageList(props: MessageListProps) {
+  const { messages, compactions, notes, busy, currentHit, olderCount, older, loadOlder, loadAll } = props
   const scrollRef = useRef<HTMLDivElement>(null)
   const stickToBottom = useRef(true)
+  /** Home was pressed: stay at the very top while the older messages come in. */
+  const toStart = useRef(false)
   /** A hit to bring into view: its message's row is scrolled to first if it is not mounted. */
   const reveal = useRef<{ index: number; rowRequested: boolean } | null>(null)
   const virtualizer = useVirtualizer({
@@ -63,10 +86,13 @@ export function MessageList({ messages, compactions, notes, busy, currentHit }: 
     estimateSize: () => ESTIMATED_ROW_PX,
     getItemKey: (index) => messages[index].id,
     overscan: 6,
+    paddingStart: olderCount > 0 ? OLDER_BAR_PX : 0,
+    // Messages paged in above keep the row in view where it was, instead of pushing it down.
+    anchorTo: 'end',
   })
   const totalSize = virtualizer.getTotalSize()
   const noteAfter = new Map(compactions.map((compaction) => [compaction.throughMessageId, compaction]))
-  const modelNotes = notesByRow(messages, notes)
+  const modelNotes = notesByRow(messages, notes, olderCount)
   const lastMessage = messages.at(-1)
 
   // Runs after every growth of the content (new rows, re-measured rows, a longer last message).
@@ -104,15 +130,51 @@ export function MessageList({ messages, compactions, notes, busy, currentHit }: 
     }
   })
 
+  // Within a screen of the top (or with too little to fill the screen), the next older page is asked for; the list
+  // checks again after each render, so pages keep coming while the user stays up there.
+  useEffect(() => {
+    const element = scrollRef.current
+    if (!element) return
+    if (toStart.current) {
+      element.scrollTop = 0
+      if (olderCount === 0 || older.error) toStart.current = false
+      return
+    }
+    if (olderCount > 0 && !older.loading && !older.error && element.scrollTop < element.clientHeight) loadOlder()
+  })
+
   function handleScroll() {
     const element = scrollRef.current
     if (!element) return
     stickToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_DISTANCE_PX
+    if (element.scrollTop < element.clientHeight && olderCount > 0 && !older.loading && !older.error) loadOlder()
+  }
+
+  function handleKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Home' || event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return
+    stickToBottom.current = false
+    if (olderCount === 0) return
+    toStart.current = true
+    loadAll()
+  }
+
+  // Any other way of moving lets go of the start.
+  function letGoOfStart() {
+    toStart.current = false
   }
 
   return (
-    <section ref={scrollRef} className="message-scroll" aria-label="Messages" onScroll={handleScroll}>
+    <section
+      ref={scrollRef}
+      className="message-scroll"
+      aria-label="Messages"
+      onScroll={handleScroll}
+      onKeyDown={(event) => (event.key === 'Home' ? handleKeyDown(event) : letGoOfStart())}
+      onWheel={letGoOfStart}
+      onPointerDown={letGoOfStart}
+    >
       <div className="message-rows" style={{ height: totalSize }}>
+        {olderCount > 0 && <OlderMessagesBar height={OLDER_BAR_PX} older={older} loadOlder={loadOlder} />}
         {virtualizer.getVirtualItems().map((row) => {
           const message = messages[row.index]
           const compaction = noteAfter.get(message.id)
