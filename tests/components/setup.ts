@@ -3,6 +3,7 @@ import { useAccountStore } from '@renderer/stores/account-store'
 import { useChatStore } from '@renderer/stores/chat-store'
 import { useConversationsStore } from '@renderer/stores/conversations-store'
 import { useDraftsStore } from '@renderer/stores/drafts-store'
+import { useFindStore } from '@renderer/stores/find-store'
 import { useModelsStore } from '@renderer/stores/models-store'
 import { useNoticesStore } from '@renderer/stores/notices-store'
 import { useSettingsStore } from '@renderer/stores/settings-store'
@@ -32,6 +33,7 @@ afterEach(() => {
   resetStore(useChatStore)
   resetStore(useConversationsStore)
   resetStore(useDraftsStore)
+  resetStore(useFindStore)
   resetStore(useModelsStore)
   resetStore(useNoticesStore)
   resetStore(useSettingsStore)

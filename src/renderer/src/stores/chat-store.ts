@@ -66,25 +66,29 @@ let eventsWhileLoading: SequencedChatEvent[] = []
 /** The number of the last event the open thread includes; main numbers each conversation's events in order. */
 let appliedSeq = 0
 const NOT_LOADING: OlderMessages = { loading: false, error: null }
-/** The requests on their way, per conversation, so scrolling, find and Home never ask for the same page twice. */
-let olderRequest: { conversationId: string; done: Promise<void> } | null = null
-let allRequest: { conversationId: string; done: Promise<void> } | null = null
+/** Counts the threads shown: a page asked for one thread never joins another, even of the same conversation. */
+let shown = 0
+/** The requests on their way for the thread shown now, so scrolling, find and Home never ask for a page twice. */
+let olderRequest: { shown: number; done: Promise<void> } | null = null
+let allRequest: { shown: number; done: Promise<void> } | null = null
 
-function isOpen(conversationId: string): boolean {
-  return useChatStore.getState().thread?.conversationId === conversationId
+function showThread(state: Partial<ChatState>): void {
+  shown++
+  useChatStore.setState({ ...state, older: NOT_LOADING })
 }
 
 async function requestOlder(conversationId: string, before: string, limit: number): Promise<void> {
+  const asked = shown
   useChatStore.setState({ older: { loading: true, error: null } })
   try {
     const page = await call('conversations:page', { id: conversationId, before, limit })
-    if (!isOpen(conversationId)) return
+    if (asked !== shown) return
     useChatStore.setState((state) => ({
       thread: state.thread && prependOlder(state.thread, before, page),
       older: NOT_LOADING,
     }))
   } catch (error) {
-    if (isOpen(conversationId)) useChatStore.setState({ older: { loading: false, error: toAppError(error) } })
+    if (asked === shown) useChatStore.setState({ older: { loading: false, error: toAppError(error) } })
   }
 }
 
@@ -92,11 +96,10 @@ function loadOlderPage(limit: number): Promise<void> {
   const thread = useChatStore.getState().thread
   const before = thread?.messages[0]?.id
   if (!thread || thread.olderCount === 0 || before === undefined) return Promise.resolve()
-  const { conversationId } = thread
-  if (olderRequest?.conversationId === conversationId) return olderRequest.done
+  if (olderRequest?.shown === shown) return olderRequest.done
   const request = {
-    conversationId,
-    done: requestOlder(conversationId, before, limit).finally(() => {
+    shown,
+    done: requestOlder(thread.conversationId, before, limit).finally(() => {
       if (olderRequest === request) olderRequest = null
     }),
   }
@@ -104,16 +107,17 @@ function loadOlderPage(limit: number): Promise<void> {
   return request.done
 }
 
-function olderCountOf(conversationId: string): number {
+function olderLeft(asked: number): number {
   const { thread, older } = useChatStore.getState()
-  return thread?.conversationId === conversationId && !older.error ? thread.olderCount : 0
+  return asked === shown && thread && !older.error ? thread.olderCount : 0
 }
 
-async function loadEveryOlderPage(conversationId: string): Promise<void> {
-  // Stops when a page brings nothing new (it failed, or the conversation changed under it).
-  for (let left = olderCountOf(conversationId); left > 0; ) {
+async function loadEveryOlderPage(): Promise<void> {
+  const asked = shown
+  // Stops when a page brings nothing new (it failed, or another thread is shown now).
+  for (let left = olderLeft(asked); left > 0; ) {
     await loadOlderPage(MAX_PAGE_MESSAGES)
-    const now = olderCountOf(conversationId)
+    const now = olderLeft(asked)
     if (now >= left) return
     left = now
   }
@@ -147,7 +151,7 @@ async function createFromNewChat(): Promise<string | null> {
   useConversationsStore.getState().setActive(summary.id)
   useToolsStore.getState().showNew(summary.id)
   appliedSeq = 0
-  useChatStore.setState({ thread: emptyThread(summary.id), loadingId: null, loadError: null, older: NOT_LOADING })
+  showThread({ thread: emptyThread(summary.id), loadingId: null, loadError: null })
   return summary.id
 }
 
@@ -162,7 +166,7 @@ export const useChatStore = create<ChatState>()((set, get) => ({
     deltaBatcher.flush()
     eventsWhileLoading = []
     useConversationsStore.getState().setActive(id)
-    set({ thread: null, loadingId: id, loadError: null, older: NOT_LOADING })
+    showThread({ thread: null, loadingId: id, loadError: null })
     useToolsStore.getState().show(id, null)
     try {
       const conversation = await call('conversations:get', { id })
@@ -188,16 +192,14 @@ export const useChatStore = create<ChatState>()((set, get) => ({
     deltaBatcher.flush()
     useConversationsStore.getState().setActive(null)
     useToolsStore.getState().show(null, null)
-    set({ thread: null, loadingId: null, loadError: null, older: NOT_LOADING })
+    showThread({ thread: null, loadingId: null, loadError: null })
   },
   loadOlder: () => loadOlderPage(OLDER_PAGE_MESSAGES),
   loadAll() {
-    const conversationId = activeConversationId()
-    if (!conversationId) return Promise.resolve()
-    if (allRequest?.conversationId === conversationId) return allRequest.done
+    if (allRequest?.shown === shown) return allRequest.done
     const request = {
-      conversationId,
-      done: loadEveryOlderPage(conversationId).finally(() => {
+      shown,
+      done: loadEveryOlderPage().finally(() => {
         if (allRequest === request) allRequest = null
       }),
     }

@@ -136,7 +136,8 @@ export function MessageList(props: MessageListProps) {
     const element = scrollRef.current
     if (!element) return
     if (toStart.current) {
-      element.scrollTop = 0
+      // Through the virtualiser: it would otherwise keep the rows it anchored as the older ones came in.
+      virtualizer.scrollToOffset(0)
       if (olderCount === 0 || older.error) toStart.current = false
       return
     }
