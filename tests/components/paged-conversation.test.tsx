@@ -169,6 +169,14 @@ describe('a long conversation', () => {
     })
   })
 
+  it('find says it cannot search the whole conversation when older messages fail to load', async () => {
+    const { user, held } = await openLongThread()
+    await user.keyboard('{Control>}f{/Control}')
+    await user.keyboard('swallows')
+    await act(async () => (await nextHeld(held)).fail())
+    await screen.findByText('Earlier messages could not be loaded')
+  })
+
   it('Home goes to the first message, bringing in every older one', async () => {
     const { held } = await openLongThread()
     fireEvent.keyDown(rowOf(`Message number ${TOTAL - 1}`), { key: 'Home' })

@@ -87,7 +87,13 @@ export function ChatPane() {
           <ErrorDetails error={loadError} />
         </div>
       )}
-      {thread && find.open && <FindBar count={find.count} position={find.position} />}
+      {thread && find.open && (
+        <FindBar
+          count={find.count}
+          position={find.position}
+          incomplete={thread.olderCount > 0 && older.error !== null}
+        />
+      )}
       {thread ? (
         <FindContext.Provider value={find.view}>
           <MessageList

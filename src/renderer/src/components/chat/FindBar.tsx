@@ -12,16 +12,18 @@ interface FindBarProps {
   count: number | null
   /** The current hit's place, from 0; null without hits. */
   position: number | null
+  /** Older messages could not be loaded, so the whole conversation cannot be searched (the list offers Retry). */
+  incomplete: boolean
 }
 
-function countLabel(query: string, count: number | null, position: number | null): string {
+function countLabel(query: string, count: number | null, position: number | null, incomplete: boolean): string {
   if (query === '') return ''
-  if (count === null) return 'Searching…'
+  if (count === null) return incomplete ? 'Earlier messages could not be loaded' : 'Searching…'
   if (count === 0 || position === null) return 'No matches'
   return `${position + 1} of ${count}`
 }
 
-export function FindBar({ count, position }: FindBarProps) {
+export function FindBar({ count, position, incomplete }: FindBarProps) {
   const query = useFindStore((state) => state.query)
   const focusRequest = useFindStore((state) => state.focusRequest)
   const setQuery = useFindStore((state) => state.setQuery)
@@ -64,7 +66,7 @@ export function FindBar({ count, position }: FindBarProps) {
         onKeyDown={handleKeyDown}
       />
       <span className="find-count muted" role="status">
-        {countLabel(query, count, position)}
+        {countLabel(query, count, position, incomplete)}
       </span>
       <button
         type="button"
