@@ -351,11 +351,12 @@ test.describe('with a very long conversation', () => {
     await expect(last).toBeVisible()
     expect(await messages(page).count()).toBeLessThan(100)
 
-    // Rows are measured as they render, so the content height can change while scrolling: scroll until there.
+    // Rows are measured as they render, so the content height can change while scrolling, and each time the list
+    // nears its top an older page comes in above: scroll until there.
     await expect(async () => {
       await list.evaluate((element) => element.scrollTo({ top: 0 }))
       await expect(first).toBeVisible({ timeout: 500 })
-    }).toPass()
+    }).toPass({ intervals: [100] })
     await expect(last).toHaveCount(0)
     await expect(async () => {
       await list.evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
