@@ -13,7 +13,17 @@ describe('the message list', () => {
   it('places each message row at its offset with top, not a transform', () => {
     const messages = [text('u1', 'user', 'Plan my garden.'), text('a1', 'assistant', 'Sun, then water.')]
     const { container } = render(
-      <MessageList messages={messages} compactions={[]} notes={[]} busy={false} currentHit={null} />,
+      <MessageList
+        messages={messages}
+        compactions={[]}
+        notes={[]}
+        busy={false}
+        currentHit={null}
+        olderCount={0}
+        older={{ loading: false, error: null }}
+        loadOlder={() => {}}
+        loadAll={() => {}}
+      />,
     )
 
     const rows = [...container.querySelectorAll<HTMLElement>('.message-row')]

@@ -85,8 +85,7 @@ function rowOf(text: string): HTMLElement {
 
 /** Where a row is drawn relative to the top of the list's viewport. */
 function shownAt(row: HTMLElement): number {
-  const translate = /translateY\((-?[\d.]+)px\)/.exec(row.style.transform)
-  return Number(translate?.[1]) - list().scrollTop
+  return Number.parseFloat(row.style.top) - list().scrollTop
 }
 
 describe('a long conversation', () => {
