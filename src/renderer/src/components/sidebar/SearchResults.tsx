@@ -18,9 +18,12 @@ function Highlighted({ text, words }: { text: string; words: string[] }) {
   })
   return (
     <>
-      {keyed.map(({ piece, start, isMatch }) =>
-        isMatch ? <mark key={start}>{piece}</mark> : <span key={start}>{piece}</span>,
-      )}
+      {keyed
+        // A match at either end leaves an empty piece beside it, which would share the match's start as its key.
+        .filter(({ piece }) => piece !== '')
+        .map(({ piece, start, isMatch }) =>
+          isMatch ? <mark key={start}>{piece}</mark> : <span key={start}>{piece}</span>,
+        )}
     </>
   )
 }
