@@ -130,6 +130,16 @@ export interface ConversationSummary {
 }
 
 /**
+ * What the sidebar (and the open conversation's header: title, model) needs of a conversation, and all
+ * `conversations:list` sends: with 10,000 conversations the full summaries (preview, message count) made the list
+ * 2.9 MB to send, parse and keep.
+ */
+export type SidebarEntry = Pick<
+  ConversationSummary,
+  'id' | 'title' | 'createdAt' | 'updatedAt' | 'pinned' | 'busy' | 'model' | 'effort'
+>
+
+/**
  * Something the app did to a conversation that the user should see where it happened among the messages.
  * `model-retired`: the backend stopped serving `from`, so the conversation moved to `to` before a request was sent.
  */

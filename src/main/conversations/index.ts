@@ -6,7 +6,7 @@
  */
 
 import { FIRST_WINDOW_MESSAGES } from '../../shared/contract/conversations'
-import type { ConversationSummary, UsageLimits } from '../../shared/domain'
+import type { ConversationSummary, SidebarEntry, UsageLimits } from '../../shared/domain'
 import { fail } from '../../shared/errors'
 import type { ChatChannel, ConversationChannel } from '../../shared/ipc-contract'
 import { type ModelChoice, newConversationChoice } from '../../shared/model-policy'
@@ -65,6 +65,11 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
   }
   const withBusy = (summary: ConversationSummary): ConversationSummary =>
     turns.isBusy(summary.id) ? { ...summary, busy: true } : summary
+  const sidebarEntry = (summary: ConversationSummary): SidebarEntry => {
+    const { id, title, createdAt, updatedAt, pinned, model, effort } = summary
+    const entry = { id, title, createdAt, updatedAt, pinned, model, effort }
+    return turns.isBusy(id) ? { ...entry, busy: true } : entry
+  }
 
   const turns = createActiveTurns({
     run(plan, control) {
@@ -127,7 +132,7 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
 
   return {
     handlers: {
-      'conversations:list': () => store.list().map(withBusy),
+      'conversations:list': () => store.list().map(sidebarEntry),
       'conversations:search': async ({ query }) =>
         (await store.search(query)).map((hit) => ({ ...hit, conversation: withBusy(hit.conversation) })),
       'conversations:get': async ({ id }) => {

@@ -6,6 +6,7 @@ import {
   EXPORT_FORMATS,
   type ExportResult,
   type SearchHit,
+  type SidebarEntry,
   type TransferProgress,
 } from '../domain'
 import { APPROVAL_LEVELS, type ConversationTools } from '../tool-previews'
@@ -18,7 +19,7 @@ export const MAX_PAGE_MESSAGES = 1_000
 
 /** The saved conversations: the list, search, one conversation, and what a person does to one. */
 export const conversationChannels = {
-  'conversations:list': request<ConversationSummary[]>()(none),
+  'conversations:list': request<SidebarEntry[]>()(none),
   'conversations:search': request<SearchHit[]>()(z.object({ query: z.string().max(500) }).strict()),
   /** The newest messages (FIRST_WINDOW_MESSAGES of them); older ones come through `conversations:page`. */
   'conversations:get': request<ConversationSnapshot>()(z.object({ id }).strict()),

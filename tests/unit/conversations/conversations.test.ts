@@ -16,6 +16,17 @@ describe('conversations', () => {
     })
   })
 
+  it('lists each conversation with only what the sidebar and the chat header show, not its preview', async () => {
+    const { harness, fake } = await setupChat()
+    fake.responses.enqueue({ kind: 'text', text: 'Lisbon.' })
+    const { id } = await harness.call('conversations:create', undefined)
+    const finished = harness.nextFinished(id)
+    await harness.call('chat:send', { conversationId: id, text: 'Where to go in May?' })
+    await finished
+    const [entry] = await harness.call('conversations:list', undefined)
+    expect(Object.keys(entry).sort()).toEqual(['createdAt', 'effort', 'id', 'model', 'pinned', 'title', 'updatedAt'])
+  })
+
   it('remembers the model and effort chosen for a conversation', async () => {
     const { harness, store } = await setupChat()
     const { id } = await harness.call('conversations:create', { model: 'gpt-5.4-mini' })

@@ -6,6 +6,7 @@ import type {
   ExportFormat,
   ExportResult,
   SearchHit,
+  SidebarEntry,
   TransferProgress,
 } from '../../../shared/domain'
 import type { ModelChoice } from '../../../shared/model-policy'
@@ -13,7 +14,7 @@ import { call } from '../api'
 import { reportError } from './notices-store'
 
 interface ConversationsState {
-  summaries: ConversationSummary[]
+  summaries: SidebarEntry[]
   activeId: string | null
   searchQuery: string
   /** null when no search is running. */
@@ -46,7 +47,7 @@ interface ConversationsState {
 }
 
 /** Pinned first, then newest activity first. */
-export function sortConversations(summaries: readonly ConversationSummary[]): ConversationSummary[] {
+export function sortConversations(summaries: readonly SidebarEntry[]): SidebarEntry[] {
   return summaries.toSorted(bySidebarOrder)
 }
 

@@ -1,4 +1,4 @@
-import type { ConversationSummary } from '../../../../shared/domain'
+import type { SidebarEntry } from '../../../../shared/domain'
 import {
   choose,
   defaultChoice,
@@ -63,7 +63,7 @@ function ModelPicker({ choice, onChoose }: ModelPickerProps) {
 }
 
 /** The open conversation's model, saved with it. */
-export function ConversationModelPicker({ conversation }: { conversation: ConversationSummary }) {
+export function ConversationModelPicker({ conversation }: { conversation: SidebarEntry }) {
   const upsert = useConversationsStore((state) => state.upsert)
 
   async function save({ model, effort }: ModelChoice) {

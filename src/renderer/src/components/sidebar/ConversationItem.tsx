@@ -1,5 +1,5 @@
 import { memo, type ReactNode, useState } from 'react'
-import type { ConversationSummary } from '../../../../shared/domain'
+import type { SidebarEntry } from '../../../../shared/domain'
 import { useChatStore } from '../../stores/chat-store'
 import { useConversationsStore } from '../../stores/conversations-store'
 import { ConfirmDialog } from '../common/ConfirmDialog'
@@ -7,7 +7,7 @@ import { PencilIcon, PinIcon, TrashIcon } from '../common/icons'
 import { RenameField } from './RenameField'
 
 interface ConversationItemProps {
-  conversation: ConversationSummary
+  conversation: SidebarEntry
   active: boolean
   busy: boolean
   /** Position in the whole list, which is only partly mounted: screen readers announce "3 of 10,000". */

@@ -6,7 +6,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
-import type { ConversationSummary } from '../../../../shared/domain'
+import type { SidebarEntry } from '../../../../shared/domain'
 import { withDateGroups } from '../../sidebar/date-groups'
 import { ConversationItem } from './ConversationItem'
 
@@ -22,7 +22,7 @@ const PAGE_ROWS = 10
 
 interface ConversationListProps {
   /** Pinned first, then newest first. */
-  conversations: readonly ConversationSummary[]
+  conversations: readonly SidebarEntry[]
   activeId: string | null
   /** What "Today" is. */
   now: number
