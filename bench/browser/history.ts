@@ -32,12 +32,22 @@ const BIG = 10_000
 const BIG_TITLE = 'Ten thousand messages'
 const SMALL_TITLE = 'Two messages'
 
-/** ms from the page asking for the conversation list to its first entry painted. */
+/**
+ * ms from the page sending `conversations:list` over its WebSocket to the paint of the frame that first shows a
+ * sidebar entry (both on the page's performance.now() clock, see page-probe.ts).
+ */
 async function listToPainted(page: Page): Promise<number> {
   const paint: PaintTimes = await sidebarPainted(page)
   const list = (await page.evaluate(probedRequests)).find((request) => request.channel === 'conversations:list')
   if (!list || paint.sidebarPaintedAt === null) throw new Error('The conversation list was not seen')
   return paint.sidebarPaintedAt - list.sentAt
+}
+
+/** The same after reloading the page of a running app: its services (the store and its index) already loaded. */
+async function listToPaintedAfterReload(page: Page): Promise<number> {
+  await page.reload()
+  await page.getByRole('textbox', { name: 'Message' }).waitFor()
+  return listToPainted(page)
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -54,6 +64,8 @@ async function heapMb(page: Page): Promise<number> {
 interface Figures {
   list: number[]
   smallList: number[]
+  reloadedList: number[]
+  smallReloadedList: number[]
   firstSearch: number[]
   repeatedSearch: number[]
   cold: number[]
@@ -108,6 +120,7 @@ async function measureRun(session: AppSession, figures: Figures, bare: () => Pro
   const get = (await page.evaluate(probedRequests)).find((request) => request.channel === 'conversations:get')
   figures.bytes = get?.answerChars ?? 0
   figures.bare.push(await bare())
+  figures.reloadedList.push(await listToPaintedAfterReload(page))
 }
 
 export async function runHistoryBench(browser: Browser, root: string): Promise<BenchRow[]> {
@@ -123,6 +136,8 @@ export async function runHistoryBench(browser: Browser, root: string): Promise<B
   const figures: Figures = {
     list: [],
     smallList: [],
+    reloadedList: [],
+    smallReloadedList: [],
     firstSearch: [],
     repeatedSearch: [],
     cold: [],
@@ -142,6 +157,7 @@ export async function runHistoryBench(browser: Browser, root: string): Promise<B
       if (small) await small.restart()
       else small = await startAppSession(browser, smallDir)
       figures.smallList.push(await listToPainted(small.page))
+      figures.smallReloadedList.push(await listToPaintedAfterReload(small.page))
       if (session) await session.restart()
       else session = await startAppSession(browser, dataDir)
       await measureRun(session, figures, floor.transfer)
@@ -156,6 +172,10 @@ export async function runHistoryBench(browser: Browser, root: string): Promise<B
 function rows(figures: Figures): BenchRow[] {
   const list = median(figures.list)
   const smallList = median(figures.smallList)
+  const reloadedList = median(figures.reloadedList)
+  const smallReloadedList = median(figures.smallReloadedList)
+  const listInterval =
+    'from the page sending conversations:list over its WebSocket to the paint of the frame that first shows an entry'
   const first = median(figures.firstSearch)
   const repeated = median(figures.repeatedSearch)
   const cold = median(figures.cold)
@@ -184,12 +204,20 @@ function rows(figures: Figures): BenchRow[] {
       note: `target ≤ 300 ms; opened again after another conversation; ${bareNote}`,
     },
     {
-      name: `sidebar with ${CONVERSATIONS.toLocaleString('en')} conversations, list to painted`,
+      name: `sidebar with ${CONVERSATIONS.toLocaleString('en')} conversations, list to painted, at start`,
       value: list,
       unit: 'ms',
       baseline: smallList,
       ratio: smallList / list,
-      note: `target ≤ 100 ms; from the page asking for the list to its first entries painted, at start; baseline: a ${SMALL_SIDEBAR}-conversation sidebar`,
+      note: `target ≤ 100 ms; ${listInterval}, in the first page of a freshly started app: includes the wait for the services (opening the store from its index) the harness loads while the page loads; baseline: a ${SMALL_SIDEBAR}-conversation sidebar`,
+    },
+    {
+      name: 'the same, on a running app',
+      value: reloadedList,
+      unit: 'ms',
+      baseline: smallReloadedList,
+      ratio: smallReloadedList / reloadedList,
+      note: `target ≤ 100 ms; ${listInterval}, after reloading the page of a running app (services loaded, the list answered from memory); baseline: a ${SMALL_SIDEBAR}-conversation sidebar, reloaded`,
     },
     {
       name: `first search after start (${SEARCH_HITS} hits), in the page`,
