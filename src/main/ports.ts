@@ -9,6 +9,7 @@ import type {
   Conversation,
   ConversationSummary,
   ExportFormat,
+  ReadonlyConversation,
   ReasoningEffort,
   SearchHit,
   Settings,
@@ -57,8 +58,11 @@ export interface ConversationStore {
   search(query: string): Promise<SearchHit[]>
   /** From the index, without reading the body; undefined when there is no such conversation. */
   summary(id: string): ConversationSummary | undefined
-  /** Throws AppError `not-found`. */
-  get(id: string): Promise<Conversation>
+  /**
+   * The whole conversation, shared with storage rather than copied (a long one would cost a copy per send): frozen,
+   * and replaced, not changed, by later writes. Throws AppError `not-found`.
+   */
+  get(id: string): Promise<ReadonlyConversation>
   /**
    * The `limit` messages just before message `before` (without it: the newest), copying only those; throws AppError
    * `not-found` when the conversation or that message is not there.

@@ -164,6 +164,20 @@ export interface Conversation extends ConversationSummary {
   notes?: ConversationNote[]
 }
 
+/** Nothing in it may be changed, at any depth. */
+export type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T
+
+/**
+ * A conversation as main's own readers get it from storage: the stored one itself, shared rather than copied, so the
+ * compiler forbids changing it (storage freezes it too). Copy what must change.
+ */
+export type ReadonlyConversation = DeepReadonly<Conversation>
+export type ReadonlyMessage = DeepReadonly<ChatMessage>
+
 /**
  * A conversation as `conversations:get` returns it: its newest messages only (a long one would take too long to send
  * and show whole), with the answer being written as it stands, and `seq`, the number of the last of its chat events

@@ -7,7 +7,7 @@
  */
 
 import { randomUUID } from 'node:crypto'
-import type { ChatEvent, ChatMessage, Compaction, ContextUse, TokenUsage, UsageLimits } from '../../shared/domain'
+import type { ChatEvent, Compaction, ContextUse, ReadonlyMessage, TokenUsage, UsageLimits } from '../../shared/domain'
 import { AppErrorException, appError } from '../../shared/errors'
 import { askForText } from '../codex/ask-for-text'
 import type { CodexClient, InputItem, ResponsesRequest } from '../codex/types'
@@ -36,7 +36,7 @@ export function inputChars(input: readonly InputItem[]): number {
 /** The compaction requests use: the latest one that ends before the message being answered (`history`'s last). */
 export function compactionInEffect(
   compactions: readonly Compaction[],
-  history: readonly ChatMessage[],
+  history: readonly ReadonlyMessage[],
 ): Compaction | null {
   const before = new Set(history.slice(0, -1).map((message) => message.id))
   return compactions.findLast((compaction) => before.has(compaction.throughMessageId)) ?? null
@@ -52,7 +52,7 @@ function summaryItem(compaction: Compaction): InputItem {
 }
 
 /** The request input for `messages`, the compaction's summary standing in for the messages it covers. */
-export function compactedInput(messages: readonly ChatMessage[], compaction: Compaction | null): InputItem[] {
+export function compactedInput(messages: readonly ReadonlyMessage[], compaction: Compaction | null): InputItem[] {
   if (!compaction) return buildInput(messages)
   const through = messages.findIndex((message) => message.id === compaction.throughMessageId)
   return [summaryItem(compaction), ...buildInput(messages.slice(through + 1))]
@@ -91,7 +91,7 @@ export interface ContextKeeperDeps {
 export interface ContextTurn {
   conversationId: string
   /** The conversation up to and including the user message being answered. */
-  history: readonly ChatMessage[]
+  history: readonly ReadonlyMessage[]
   /** The turn's request but its input: a summarisation request uses the same model and reasoning. */
   request: Omit<ResponsesRequest, 'input'>
   /** The model's context window in tokens; null when unknown (then only the backend's refusal compacts). */
@@ -103,12 +103,12 @@ export interface ContextTurn {
 
 export interface ContextKeeper {
   /** The input of the next round (`messages`: the history and the answer so far); summarises first when needed. */
-  inputFor(messages: readonly ChatMessage[], signal: AbortSignal): Promise<InputItem[]>
+  inputFor(messages: readonly ReadonlyMessage[], signal: AbortSignal): Promise<InputItem[]>
   /**
    * Runs a round; when the backend finds its input too long, summarises the older messages and runs it once more.
    * A second refusal in the turn, or one with nothing left to summarise, is final.
    */
-  withinWindow<T>(round: () => Promise<T>, messages: () => readonly ChatMessage[], signal: AbortSignal): Promise<T>
+  withinWindow<T>(round: () => Promise<T>, messages: () => readonly ReadonlyMessage[], signal: AbortSignal): Promise<T>
   /** The round sent with the last input completed with this usage. */
   measured(usage: TokenUsage | undefined): void
   /** What the answer leaves in the model's context: its last completed round; undefined before one completes. */
@@ -137,7 +137,7 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
   }
 
   /** Index where the recent messages kept word for word begin: at a user message, within KEEP_SHARE of the window. */
-  function keepFrom(messages: readonly ChatMessage[], start: number, answering: number): number {
+  function keepFrom(messages: readonly ReadonlyMessage[], start: number, answering: number): number {
     const window = turn.contextWindow ?? 0
     const budget = window * KEEP_SHARE
     let tokens = estimateTokens(inputChars(buildInput(messages.slice(answering))))
@@ -151,7 +151,7 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
   }
 
   /** The model's summary of `older` (after the summary in effect), or null when it cannot make one. */
-  async function summarise(older: readonly ChatMessage[], signal: AbortSignal): Promise<string | null> {
+  async function summarise(older: readonly ReadonlyMessage[], signal: AbortSignal): Promise<string | null> {
     // Encrypted reasoning is the model's scratch work: it adds size, not anything a summary needs.
     const groups = older.map((message) => buildInput([message]).filter((item) => item.type !== 'reasoning'))
     const budget = turn.contextWindow ? turn.contextWindow * SUMMARY_INPUT_SHARE * CHARS_PER_TOKEN : Infinity
@@ -186,7 +186,7 @@ export function createContextKeeper(deps: ContextKeeperDeps, turn: ContextTurn):
 
   /** Summarises the messages before the kept ones (`all`: everything before the message being answered). */
   async function compact(
-    messages: readonly ChatMessage[],
+    messages: readonly ReadonlyMessage[],
     signal: AbortSignal,
     scope: 'fit' | 'all',
   ): Promise<Compacted> {

@@ -1,8 +1,8 @@
 /** Turns a conversation into the Responses `input` (protocol/codex.md §2.4): full history, no item ids. */
-import type { ChatMessage, MessagePart } from '../../shared/domain'
+import type { DeepReadonly, MessagePart, ReadonlyMessage } from '../../shared/domain'
 import type { InputItem } from '../codex/types'
 
-type ToolCallPart = Extract<MessagePart, { kind: 'tool-call' }>
+type ToolCallPart = DeepReadonly<Extract<MessagePart, { kind: 'tool-call' }>>
 
 export const DENIED_OUTPUT = 'Tool call was not run (denied by the user).'
 export const STOPPED_OUTPUT = 'Tool call was not run (the user stopped the reply).'
@@ -21,7 +21,7 @@ function withoutId(item: Record<string, unknown>): InputItem {
   return { ...rest, type: 'reasoning' }
 }
 
-function assistantItems(message: ChatMessage): InputItem[] {
+function assistantItems(message: ReadonlyMessage): InputItem[] {
   const items: InputItem[] = []
   for (const part of message.parts) {
     switch (part.kind) {
@@ -43,7 +43,7 @@ function assistantItems(message: ChatMessage): InputItem[] {
   return items
 }
 
-export function buildInput(messages: readonly ChatMessage[]): InputItem[] {
+export function buildInput(messages: readonly ReadonlyMessage[]): InputItem[] {
   return messages.flatMap((message): InputItem[] => {
     if (message.role === 'assistant') return assistantItems(message)
     const text = message.parts.map((part) => (part.kind === 'text' ? part.text : '')).join('')

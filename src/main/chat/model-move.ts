@@ -1,4 +1,4 @@
-import type { ChatEvent, Conversation, ModelSpec } from '../../shared/domain'
+import type { ChatEvent, ModelSpec, ReadonlyConversation } from '../../shared/domain'
 import { type ModelChoice, replacementFor } from '../../shared/model-policy'
 import type { ConversationStore } from '../ports'
 
@@ -14,10 +14,10 @@ export interface ModelMoveDeps {
  */
 export async function moveOffRetiredModel(
   deps: ModelMoveDeps,
-  conversation: Conversation,
+  conversation: ReadonlyConversation,
   models: readonly ModelSpec[],
   remembered: Partial<ModelChoice>,
-): Promise<Conversation> {
+): Promise<ReadonlyConversation> {
   const target = replacementFor(models, conversation.model, remembered)
   if (!target) return conversation
   await deps.store.setModel(conversation.id, target.model, target.effort, { replacing: conversation.model })

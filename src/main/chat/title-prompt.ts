@@ -2,7 +2,7 @@
  * The words of a conversation's title request: after the first answer, the model is asked for a short title in a
  * small request of its own. The fake backend recognises a title request by these instructions.
  */
-import type { ChatMessage, ModelSpec } from '../../shared/domain'
+import type { ModelSpec, ReadonlyMessage } from '../../shared/domain'
 import type { ResponsesRequest } from '../codex/types'
 import { messageText } from '../storage/text'
 
@@ -21,11 +21,11 @@ export function titleModel(models: readonly ModelSpec[], conversationModel: stri
 
 export function titleRequest(
   model: ModelSpec,
-  question: ChatMessage,
-  answer: ChatMessage,
+  question: ReadonlyMessage,
+  answer: ReadonlyMessage,
   conversationId: string,
 ): ResponsesRequest {
-  const excerpt = (message: ChatMessage) => messageText(message).slice(0, EXCERPT_CHARS)
+  const excerpt = (message: ReadonlyMessage) => messageText(message).slice(0, EXCERPT_CHARS)
   const lowest = model.efforts[0]
   return {
     model: model.id,

@@ -1,4 +1,11 @@
-import type { ChatMessage, Conversation, ModelSpec, ReasoningEffort, Settings } from '../../shared/domain'
+import type {
+  ChatMessage,
+  ModelSpec,
+  ReadonlyConversation,
+  ReadonlyMessage,
+  ReasoningEffort,
+  Settings,
+} from '../../shared/domain'
 import { clampEffort, findModel } from '../../shared/model-policy'
 import { DEFAULT_TOOL_POLICY } from '../../shared/tool-previews'
 import type { ToolRegistry } from '../tools'
@@ -7,8 +14,8 @@ import { compactionInEffect } from './compaction'
 import type { TurnPlan } from './turn-runner'
 
 export interface PlanInput {
-  conversation: Conversation
-  history: ChatMessage[]
+  conversation: ReadonlyConversation
+  history: readonly ReadonlyMessage[]
   userMessage?: ChatMessage
   settings: Settings
   /** The current model list (the account's, or the built-in registry when signed out). */

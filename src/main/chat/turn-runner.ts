@@ -10,6 +10,7 @@ import type {
   ChatMessage,
   Compaction,
   MessageState,
+  ReadonlyMessage,
   ReasoningEffort,
   TokenUsage,
   UsageLimits,
@@ -48,7 +49,7 @@ export interface AnswerSink {
 export interface TurnPlan {
   conversationId: string
   /** The conversation up to and including the user message being answered. */
-  history: ChatMessage[]
+  history: readonly ReadonlyMessage[]
   /** The user message this turn added (send, edit), announced with `turn-started`. */
   userMessage?: ChatMessage
   /** Everything of the request but its input, which grows with each round. */

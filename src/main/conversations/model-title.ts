@@ -1,4 +1,4 @@
-import type { ChatMessage, UsageLimits } from '../../shared/domain'
+import type { ChatMessage, ReadonlyMessage, UsageLimits } from '../../shared/domain'
 import { cleanTitle, titleModel, titleRequest } from '../chat/title-prompt'
 import { askForText } from '../codex/ask-for-text'
 import type { CodexClient } from '../codex/types'
@@ -19,7 +19,7 @@ export interface ModelTitles {
    * After a turn: when it was the conversation's first answer, finished well, asks the model for a short title in a
    * small request of its own, and sets it unless the user renamed the conversation meanwhile. Never rejects.
    */
-  afterAnswer(conversationId: string, history: readonly ChatMessage[], answer: ChatMessage): Promise<void>
+  afterAnswer(conversationId: string, history: readonly ReadonlyMessage[], answer: ChatMessage): Promise<void>
   /** Abandons the title requests under way. */
   dispose(): Promise<void>
 }
@@ -27,7 +27,12 @@ export interface ModelTitles {
 export function createModelTitles(deps: ModelTitlesDeps): ModelTitles {
   const running = new Map<AbortController, Promise<void>>()
 
-  async function writeTitle(conversationId: string, question: ChatMessage, answer: ChatMessage, signal: AbortSignal) {
+  async function writeTitle(
+    conversationId: string,
+    question: ReadonlyMessage,
+    answer: ChatMessage,
+    signal: AbortSignal,
+  ) {
     // A title the user chose stands: no request for one that would not be used.
     const conversation = await deps.store.get(conversationId)
     if (!hasAutomaticTitle(conversation)) return

@@ -1,4 +1,4 @@
-import type { Conversation } from '../../shared/domain'
+import type { ReadonlyConversation } from '../../shared/domain'
 import { type ApprovalLevel, type ConversationTools, DEFAULT_TOOL_POLICY } from '../../shared/tool-previews'
 import type { ConversationStore, SettingsService } from '../ports'
 import { validWorkspaceFolder } from '../tools/workspace-folder'
@@ -10,8 +10,10 @@ export interface ToolSetup {
   allowAlways(id: string, toolName: string): Promise<void>
 }
 
-export function toolsOf(conversation: Conversation): ConversationTools {
-  return { workspace: conversation.workspace, policy: conversation.toolPolicy ?? DEFAULT_TOOL_POLICY }
+/** A copy: it leaves the process, or becomes the next policy. */
+export function toolsOf(conversation: ReadonlyConversation): ConversationTools {
+  const { level, alwaysAllow } = conversation.toolPolicy ?? DEFAULT_TOOL_POLICY
+  return { workspace: conversation.workspace, policy: { level, alwaysAllow: [...alwaysAllow] } }
 }
 
 /** Where a conversation's tools work and how their calls are approved. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { ChatEvent, ChatMessage, Conversation, ModelSpec } from '../../shared/domain'
+import type { ChatEvent, ChatMessage, ModelSpec, ReadonlyConversation, ReadonlyMessage } from '../../shared/domain'
 import { fail } from '../../shared/errors'
 import type { ModelChoice } from '../../shared/model-policy'
 import { moveOffRetiredModel } from '../chat/model-move'
@@ -31,7 +31,7 @@ export interface TurnPreparation {
 }
 
 interface ReadyToPlan {
-  conversation: Conversation
+  conversation: ReadonlyConversation
   models: readonly ModelSpec[]
 }
 
@@ -44,13 +44,17 @@ export function createTurnPreparation(deps: PreparationDeps): TurnPreparation {
   const { store, settings } = deps
 
   /** The conversation on a model the current list serves (moved, with a note, if it had to be) and that list. */
-  async function onServedModel(conversation: Conversation): Promise<ReadyToPlan> {
+  async function onServedModel(conversation: ReadonlyConversation): Promise<ReadyToPlan> {
     const list = await deps.models.settled()
     const moved = await moveOffRetiredModel({ store, emit: deps.publish }, conversation, list, deps.remembered())
     return { conversation: moved, models: list }
   }
 
-  function plan({ conversation, models }: ReadyToPlan, history: ChatMessage[], added?: ChatMessage): TurnPlan {
+  function plan(
+    { conversation, models }: ReadyToPlan,
+    history: readonly ReadonlyMessage[],
+    added?: ChatMessage,
+  ): TurnPlan {
     return planTurn({
       conversation,
       history,
@@ -63,7 +67,11 @@ export function createTurnPreparation(deps: PreparationDeps): TurnPreparation {
   }
 
   /** The user's message is on disk before the request leaves. */
-  async function sendAfter(conversation: Conversation, before: ChatMessage[], text: string): Promise<TurnPlan> {
+  async function sendAfter(
+    conversation: ReadonlyConversation,
+    before: readonly ReadonlyMessage[],
+    text: string,
+  ): Promise<TurnPlan> {
     const ready = await onServedModel(conversation)
     const message = userMessage(text)
     await store.appendUserMessage(conversation.id, message)

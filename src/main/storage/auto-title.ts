@@ -1,4 +1,4 @@
-import type { Conversation } from '../../shared/domain'
+import type { ReadonlyConversation } from '../../shared/domain'
 import { clipAtWord, collapseWhitespace, messageText } from './text'
 
 export const DEFAULT_TITLE = 'New chat'
@@ -12,7 +12,7 @@ export function titleFromMessage(text: string): string | undefined {
 }
 
 /** Still the title the app gave, not one the user chose: "New chat", or the words of the first message. */
-export function hasAutomaticTitle(conversation: Conversation): boolean {
+export function hasAutomaticTitle(conversation: Pick<ReadonlyConversation, 'title' | 'messages'>): boolean {
   if (conversation.title === DEFAULT_TITLE) return true
   const first = conversation.messages.find((message) => message.role === 'user')
   return first !== undefined && conversation.title === titleFromMessage(messageText(first))

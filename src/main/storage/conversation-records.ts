@@ -1,4 +1,4 @@
-import type { Conversation } from '../../shared/domain'
+import type { ReadonlyConversation } from '../../shared/domain'
 import type { ConversationRecord } from './records'
 
 /**
@@ -6,7 +6,7 @@ import type { ConversationRecord } from './records'
  * except that the last one carries `activityAt`, which becomes the conversation's `updatedAt`. Notes are replayed as
  * the model changes that made them, each after its message, and the conversation's own model is set last.
  */
-export function recordsOf(conversation: Conversation, activityAt: number): ConversationRecord[] {
+export function recordsOf(conversation: ReadonlyConversation, activityAt: number): ConversationRecord[] {
   const records: ConversationRecord[] = [
     {
       type: 'header',

@@ -1,4 +1,11 @@
-import type { ChatMessage, Conversation, ConversationSummary } from '../../shared/domain'
+import type {
+  ChatMessage,
+  Conversation,
+  ConversationSummary,
+  DeepReadonly,
+  ReadonlyConversation,
+  ReadonlyMessage,
+} from '../../shared/domain'
 import { appError } from '../../shared/errors'
 import type { ConversationWindow } from '../ports'
 import type { ConversationRecord, HeaderRecord } from './records'
@@ -6,15 +13,38 @@ import { clipAtWord, collapseWhitespace, messageText } from './text'
 
 const PREVIEW_LENGTH = 120
 
-/** A conversation as its records replay, with where each message sits so snapshots replace in O(1). */
+/**
+ * A conversation as its records replay, with where each message sits so snapshots replace in O(1). `conversation`
+ * is handed to main's readers as it is, never copied: applying records replaces it (and any array that changes)
+ * rather than changing it, and everything in it is frozen, so what a reader holds never changes under it and a
+ * reader cannot change the stored conversation.
+ */
 export interface ConversationState {
-  conversation: Conversation
+  conversation: ReadonlyConversation
   positions: Map<string, number>
+}
+
+/** Freezes a record's value, all the way down, as it enters the state; each is frozen once, however often read. */
+function deepFreeze<T>(value: T): DeepReadonly<T> {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner)
+    Object.freeze(value)
+  }
+  return value as DeepReadonly<T>
+}
+
+type Growable<V> = V extends readonly (infer U)[] ? U[] : V
+/** The next conversation while records apply to it: its own fields and arrays, the values in them shared. */
+type Draft = { -readonly [K in keyof ReadonlyConversation]: Growable<ReadonlyConversation[K]> }
+
+/** A structured clone shares nothing with what it copies, so it may be changed (it is what leaves the process). */
+function copyOf<T>(value: DeepReadonly<T>): T {
+  return structuredClone(value) as T
 }
 
 export function stateFromHeader(header: HeaderRecord): ConversationState {
   return {
-    conversation: {
+    conversation: deepFreeze({
       id: header.id,
       title: header.title,
       createdAt: header.created,
@@ -28,14 +58,22 @@ export function stateFromHeader(header: HeaderRecord): ConversationState {
       messages: [],
       compactions: [],
       notes: [],
-    },
+    }),
     positions: new Map(),
   }
 }
 
 /** Applies records in order; the header only starts a state, so a second one is ignored. */
 export function applyRecords(state: ConversationState, records: readonly ConversationRecord[]): void {
-  const { conversation, positions } = state
+  const { positions } = state
+  // A draft of the next conversation: copies of the arrays a record may change (pointers only, not messages).
+  const { messages, compactions, notes, ...fields } = state.conversation
+  const conversation: Draft = {
+    ...fields,
+    messages: [...messages],
+    compactions: [...compactions],
+    ...(notes ? { notes: [...notes] } : {}),
+  }
   for (const record of records) {
     switch (record.type) {
       case 'header':
@@ -44,9 +82,9 @@ export function applyRecords(state: ConversationState, records: readonly Convers
         const at = positions.get(record.message.id)
         if (at === undefined) {
           positions.set(record.message.id, conversation.messages.length)
-          conversation.messages.push(record.message)
+          conversation.messages.push(deepFreeze(record.message))
         } else {
-          conversation.messages[at] = record.message
+          conversation.messages[at] = deepFreeze(record.message)
         }
         conversation.updatedAt = Math.max(conversation.updatedAt, record.at)
         break
@@ -69,13 +107,13 @@ export function applyRecords(state: ConversationState, records: readonly Convers
         break
       }
       case 'compaction':
-        conversation.compactions.push(record.compaction)
+        conversation.compactions.push(deepFreeze(record.compaction))
         break
       case 'workspace':
         conversation.workspace = record.workspace
         break
       case 'tool-policy':
-        conversation.toolPolicy = record.policy
+        conversation.toolPolicy = deepFreeze(record.policy)
         break
       case 'title':
         conversation.title = record.title
@@ -103,9 +141,14 @@ export function applyRecords(state: ConversationState, records: readonly Convers
   }
   conversation.messageCount = conversation.messages.length
   conversation.preview = previewOf(conversation.messages)
+  // Only the new arrays and the draft itself: the messages and other values in them are frozen already.
+  Object.freeze(conversation.messages)
+  Object.freeze(conversation.compactions)
+  if (conversation.notes) deepFreeze(conversation.notes)
+  state.conversation = Object.freeze(conversation)
 }
 
-function previewOf(messages: readonly ChatMessage[]): string {
+function previewOf(messages: readonly ReadonlyMessage[]): string {
   for (let i = messages.length - 1; i >= 0; i--) {
     // Only the head of a long message can reach the preview; collapsing all of it would be wasted work.
     const text = collapseWhitespace(messageText(messages[i]).slice(0, PREVIEW_LENGTH * 4))
@@ -114,13 +157,13 @@ function previewOf(messages: readonly ChatMessage[]): string {
   return ''
 }
 
-export function summarize(conversation: Conversation): ConversationSummary {
+export function summarize(conversation: ReadonlyConversation): ConversationSummary {
   const { id, title, createdAt, updatedAt, pinned, model, effort, messageCount, preview } = conversation
   return { id, title, createdAt, updatedAt, pinned, model, effort, messageCount, preview }
 }
 
 /** An answer still `streaming` on disk is shown as cut off, so the user can retry it. */
-function presentMessage(message: ChatMessage): ChatMessage {
+function presentMessage(message: ReadonlyMessage): ReadonlyMessage {
   return message.state === 'streaming'
     ? {
         ...message,
@@ -131,13 +174,13 @@ function presentMessage(message: ChatMessage): ChatMessage {
 }
 
 /**
- * What `get` hands out: a copy the caller may change, with an answer still `streaming` on disk shown as cut off. An
- * answer being written now is not cut: the conversation service lays its live version over the stored checkpoint.
+ * What `get` hands out: the stored conversation itself (frozen, never copied), with an answer still `streaming` on
+ * disk shown as cut off. An answer being written now is not cut: the conversation service lays its live version over
+ * the stored checkpoint.
  */
-export function presentConversation(conversation: Conversation): Conversation {
-  const copy = structuredClone(conversation)
-  copy.messages = copy.messages.map(presentMessage)
-  return copy
+export function presentConversation(conversation: ReadonlyConversation): ReadonlyConversation {
+  if (!conversation.messages.some((message) => message.state === 'streaming')) return conversation
+  return Object.freeze({ ...conversation, messages: Object.freeze(conversation.messages.map(presentMessage)) })
 }
 
 /**
@@ -146,8 +189,12 @@ export function presentConversation(conversation: Conversation): Conversation {
  */
 export function presentWindow(state: ConversationState, start: number, end: number): ConversationWindow {
   const { messages: all, ...rest } = state.conversation
-  const messages = structuredClone(all.slice(start, end)).map(presentMessage)
-  const window: ConversationWindow = { conversation: structuredClone(rest), messages, olderCount: start }
+  const messages = copyOf<ChatMessage[]>(all.slice(start, end).map(presentMessage))
+  const window: ConversationWindow = {
+    conversation: copyOf<Omit<Conversation, 'messages'>>(rest),
+    messages,
+    olderCount: start,
+  }
   if (messages.some((message) => message.context)) return window
   for (let i = start - 1; i >= 0; i--) {
     const context = all[i].context

@@ -1,4 +1,4 @@
-import type { Conversation, ExportFormat } from '../../shared/domain'
+import type { ExportFormat, ReadonlyConversation } from '../../shared/domain'
 import { conversationToMarkdown } from './export-markdown'
 
 export const EXPORT_FORMAT = 'codex-desk.conversation'
@@ -21,7 +21,7 @@ export function exportFilename(title: string, extension: string): string {
   return `${name || 'conversation'}.${extension}`
 }
 
-export function exportContent(conversation: Conversation, format: ExportFormat): string {
+export function exportContent(conversation: ReadonlyConversation, format: ExportFormat): string {
   if (format === 'markdown') return conversationToMarkdown(conversation)
   const { busy: _busy, ...saved } = conversation
   return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, conversation: saved }, null, 2)}\n`

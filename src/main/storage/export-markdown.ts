@@ -1,4 +1,4 @@
-import type { ChatMessage, Conversation, MessagePart } from '../../shared/domain'
+import type { DeepReadonly, MessagePart, ReadonlyConversation, ReadonlyMessage } from '../../shared/domain'
 
 /** A fence longer than any backtick run inside, so code in a tool output cannot close it early. */
 function fenced(content: string, language = ''): string {
@@ -22,7 +22,7 @@ function quote(text: string): string {
     .join('\n')
 }
 
-function partToMarkdown(part: MessagePart): string | undefined {
+function partToMarkdown(part: DeepReadonly<MessagePart>): string | undefined {
   switch (part.kind) {
     case 'text':
       return part.text.trim() ? part.text : undefined
@@ -40,12 +40,12 @@ function partToMarkdown(part: MessagePart): string | undefined {
   }
 }
 
-function messageHeading(message: ChatMessage): string {
+function messageHeading(message: ReadonlyMessage): string {
   if (message.role === 'user') return '## You'
   return message.model ? `## Assistant (${message.model})` : '## Assistant'
 }
 
-export function conversationToMarkdown(conversation: Conversation): string {
+export function conversationToMarkdown(conversation: ReadonlyConversation): string {
   const sections = [`# ${conversation.title}`]
   for (const message of conversation.messages) {
     const parts = message.parts.map(partToMarkdown).filter((part): part is string => part !== undefined)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ChatMessage, Compaction, ReasoningEffort } from '../../shared/domain'
+import type { Compaction, DeepReadonly, ReadonlyMessage, ReasoningEffort } from '../../shared/domain'
 import { fail } from '../../shared/errors'
 import { effortSchema } from '../../shared/ipc-contract'
 import type { ConversationToolPolicy } from '../../shared/tool-previews'
@@ -17,7 +17,7 @@ export type ConversationRecord =
       created: number
     }
   /** A message snapshot: a later record with the same message id replaces the earlier one in place. */
-  | { type: 'message'; at: number; message: ChatMessage }
+  | { type: 'message'; at: number; message: ReadonlyMessage }
   | { type: 'title'; at: number; title: string }
   | { type: 'pin'; at: number; pinned: boolean }
   /** `replacing`: set by the app, not the user, because the backend stopped serving that model. */
@@ -25,11 +25,11 @@ export type ConversationRecord =
   /** Drops `messageId` and every message after it (edit and regenerate). */
   | { type: 'truncate'; at: number; messageId: string }
   /** A summary of the older messages that requests use instead of them (version 2 on). */
-  | { type: 'compaction'; at: number; compaction: Compaction }
+  | { type: 'compaction'; at: number; compaction: DeepReadonly<Compaction> }
   /** The folder the conversation's tools work in from here on (version 3 on). */
   | { type: 'workspace'; at: number; workspace: string | null }
   /** The conversation's approval level and always-allowed tools, whole: the last one stands (version 3 on). */
-  | { type: 'tool-policy'; at: number; policy: ConversationToolPolicy }
+  | { type: 'tool-policy'; at: number; policy: DeepReadonly<ConversationToolPolicy> }
 
 export type HeaderRecord = Extract<ConversationRecord, { type: 'header' }>
 

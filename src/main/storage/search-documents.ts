@@ -1,4 +1,4 @@
-import type { Conversation } from '../../shared/domain'
+import type { ReadonlyConversation } from '../../shared/domain'
 import { collapseWhitespace, messageText } from './text'
 
 /**
@@ -17,7 +17,7 @@ export function conversationIdOf(documentId: string): string {
   return colon < 0 ? documentId : documentId.slice(0, colon)
 }
 
-export function documentsOf(conversation: Conversation): SearchDocument[] {
+export function documentsOf(conversation: ReadonlyConversation): SearchDocument[] {
   const documents: SearchDocument[] = [{ id: conversation.id, text: conversation.title }]
   for (const message of conversation.messages) {
     const text = messageText(message)

@@ -1,5 +1,5 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch'
-import type { Conversation, ConversationSummary, SearchHit } from '../../shared/domain'
+import type { ConversationSummary, ReadonlyConversation, SearchHit } from '../../shared/domain'
 import { mapWithLimit } from './concurrency'
 import type { FileStamp } from './durable-files'
 import { conversationIdOf, documentsOf, type SearchDocument, snippetOf, wordsOf } from './search-documents'
@@ -32,7 +32,7 @@ export interface SearchIndex {
    */
   search(query: string, summaries: readonly ConversationSummary[]): Promise<SearchHit[]>
   /** Takes in a conversation as its file now holds it (`stamp`). */
-  update(conversation: Conversation, stamp: FileStamp): void
+  update(conversation: ReadonlyConversation, stamp: FileStamp): void
   /** Reads a conversation written without its body at hand (an import) and takes it in. */
   refresh(id: string): void
   remove(id: string): void
@@ -47,7 +47,7 @@ export interface SearchIndexOptions {
   /** Every conversation there is now, with its file's stamp as the conversation index knows it. */
   current(): Map<string, FileStamp>
   /** A conversation as its file holds it now, or undefined when it is gone or unreadable. */
-  load(id: string): Promise<{ conversation: Conversation; stamp: FileStamp } | undefined>
+  load(id: string): Promise<{ conversation: ReadonlyConversation; stamp: FileStamp } | undefined>
 }
 
 function sameStamp(a: FileStamp | undefined, b: FileStamp): boolean {
@@ -94,7 +94,7 @@ export function openSearchIndex(options: SearchIndexOptions): SearchIndex {
     }
   }
 
-  function updateNow(conversation: Conversation, stamp: FileStamp): void {
+  function updateNow(conversation: ReadonlyConversation, stamp: FileStamp): void {
     const documents = documentsOf(conversation)
     const previous = indexed.get(conversation.id)
     if (previous) {

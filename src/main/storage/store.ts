@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { readFile as readBytes, rm } from 'node:fs/promises'
-import type { ChatMessage, Conversation, ConversationSummary, ExportFormat } from '../../shared/domain'
+import type { ChatMessage, ConversationSummary, ExportFormat, ReadonlyConversation } from '../../shared/domain'
 import { fail } from '../../shared/errors'
 import { LruCache } from '../../shared/lru-cache'
 import type { ConversationStore } from '../ports'
@@ -225,7 +225,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     return { filename: exportFilename(requireKnown(id).summary.title, extension), mimeType }
   }
 
-  async function get(id: string): Promise<Conversation> {
+  async function get(id: string): Promise<ReadonlyConversation> {
     requireKnown(id)
     const conversation = await queue.run(id, async () => (await bodyOf(id)).conversation)
     return presentConversation(conversation)

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../shared/domain'
+import type { ReadonlyMessage } from '../../shared/domain'
 
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
@@ -14,7 +14,7 @@ export function clipAtWord(text: string, max: number): string {
 }
 
 /** What the user reads of a message: its text parts (reasoning and tool calls are not the message itself). */
-export function messageText(message: ChatMessage): string {
+export function messageText(message: ReadonlyMessage): string {
   let text = ''
   for (const part of message.parts) {
     if (part.kind === 'text') text = text ? `${text}\n${part.text}` : part.text

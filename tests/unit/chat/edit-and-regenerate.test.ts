@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { ChatMessage } from '../../../src/shared/domain'
+import type { ReadonlyMessage } from '../../../src/shared/domain'
 import { setupChat } from './support/setup'
 
-const texts = (messages: ChatMessage[]) =>
+const texts = (messages: readonly ReadonlyMessage[]) =>
   messages.map((message) => message.parts.map((part) => (part.kind === 'text' ? part.text : '')).join(''))
 
 describe('edit and regenerate', () => {
