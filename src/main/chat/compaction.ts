@@ -38,8 +38,16 @@ export function compactionInEffect(
   compactions: readonly Compaction[],
   history: readonly ReadonlyMessage[],
 ): Compaction | null {
-  const before = new Set(history.slice(0, -1).map((message) => message.id))
-  return compactions.findLast((compaction) => before.has(compaction.throughMessageId)) ?? null
+  if (compactions.length === 0) return null
+  const newest = compactions.length - 1
+  const indexOf = new Map(compactions.map((compaction, index) => [compaction.throughMessageId, index]))
+  let found = -1
+  // From the newest message back: the newest compaction usually ends a few messages before it, so a long history is
+  // not walked whole on every request.
+  for (let i = history.length - 2; i >= 0 && found < newest; i--) {
+    found = Math.max(found, indexOf.get(history[i].id) ?? -1)
+  }
+  return compactions[found] ?? null
 }
 
 function userText(text: string): InputItem {
