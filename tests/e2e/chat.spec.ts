@@ -447,3 +447,35 @@ test('a link in an answer opens in a new tab, and the app stays where it was', a
   expect(page.url()).not.toContain('getting-started')
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible()
 })
+
+/** Pixels between the bottom of what the message list shows and the end of its content. */
+function distanceFromEnd(page: Page): Promise<number> {
+  return page
+    .getByRole('region', { name: 'Messages' })
+    .evaluate((list) => list.scrollHeight - list.scrollTop - list.clientHeight)
+}
+
+test('a long answer keeps its newest words in view, until I scroll up to read', async ({ desk }) => {
+  const { page } = desk
+  const paragraphs = (name: string) => Array.from({ length: 300 }, (_, index) => `${name}${index}`).join('\n\n')
+  desk.fake.responses.enqueue({ kind: 'text', text: paragraphs('first'), tokensPerSecond: 400 })
+  await send(page, 'Write a long answer')
+  await expect(lastAssistant(page)).toHaveAttribute('data-state', 'done')
+  await expect(page.getByText('first299', { exact: true })).toBeInViewport()
+  expect(await distanceFromEnd(page)).toBeLessThan(48)
+
+  desk.fake.responses.enqueue({ kind: 'text', text: paragraphs('second'), holdAfterDeltas: 150 })
+  await send(page, 'And another')
+  await expect(page.getByText('second140', { exact: true })).toBeInViewport()
+  expect(await distanceFromEnd(page)).toBeLessThan(48)
+
+  const list = page.getByRole('region', { name: 'Messages' })
+  const readingAt = await list.evaluate((element) => {
+    element.scrollBy(0, -600)
+    return element.scrollTop
+  })
+  desk.fake.responses.release()
+  await expect(lastAssistant(page)).toHaveAttribute('data-state', 'done')
+  expect(await list.evaluate((element) => element.scrollTop)).toBe(readingAt)
+  await expect(page.getByText('second299', { exact: true })).not.toBeInViewport()
+})

@@ -4,6 +4,11 @@
  * scrolled up to read; it scrolls to the find's current hit wherever it is. A long conversation opens with its
  * newest messages only: older ones are paged in as the user nears the top, and the rows in view stay where they
  * are when they arrive above them.
+ *
+ * Following the answer is the virtualiser's end anchoring: it measures rows with a ResizeObserver, after the
+ * browser's layout, and scrolls by the growth when it was within STICKY_DISTANCE_PX of the end, from the scroll
+ * offset it keeps from scroll events. Nothing here reads layout on a streamed update: doing so forced a layout per
+ * update, the costliest script of a long answer (bench/browser/streaming.ts).
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react'
@@ -75,7 +80,6 @@ function isTextEntry(target: EventTarget): boolean {
 export function MessageList(props: MessageListProps) {
   const { messages, compactions, notes, busy, currentHit, olderCount, older, loadOlder, loadAll } = props
   const scrollRef = useRef<HTMLDivElement>(null)
-  const stickToBottom = useRef(true)
   /** Home was pressed: stay at the very top while the older messages come in. */
   const toStart = useRef(false)
   /** A hit to bring into view: its message's row is scrolled to first if it is not mounted. */
@@ -87,26 +91,26 @@ export function MessageList(props: MessageListProps) {
     getItemKey: (index) => messages[index].id,
     overscan: 6,
     paddingStart: olderCount > 0 ? OLDER_BAR_PX : 0,
-    // Messages paged in above keep the row in view where it was, instead of pushing it down.
+    // Messages paged in above keep the row in view where it was, instead of pushing it down; at the end, the list
+    // stays there as the last row grows or a message is added, and not once the user has scrolled up to read.
     anchorTo: 'end',
+    scrollEndThreshold: STICKY_DISTANCE_PX,
+    followOnAppend: true,
   })
   const totalSize = virtualizer.getTotalSize()
   const noteAfter = new Map(compactions.map((compaction) => [compaction.throughMessageId, compaction]))
   const modelNotes = notesByRow(messages, notes, olderCount)
-  const lastMessage = messages.at(-1)
 
-  // Runs after every growth of the content (new rows, re-measured rows, a longer last message).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: these values are the triggers, not inputs.
+  // The conversation opens at its newest message; from then on the end anchoring follows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on opening.
   useLayoutEffect(() => {
-    const element = scrollRef.current
-    if (element && stickToBottom.current) element.scrollTop = element.scrollHeight
-  }, [totalSize, messages.length, lastMessage])
+    if (messages.length > 0) virtualizer.scrollToIndex(messages.length - 1, { align: 'end' })
+  }, [])
 
   // A new current hit (the object is recomputed as messages stream; the view keeps it while it is the same hit).
   useEffect(() => {
     if (!currentHit) return
     reveal.current = { index: currentHit.messageIndex, rowRequested: false }
-    stickToBottom.current = false
   }, [currentHit])
 
   // After each render until the hit is shown: once its <mark> is mounted, centre it (through the virtualiser, which
@@ -130,30 +134,32 @@ export function MessageList(props: MessageListProps) {
     }
   })
 
+  // Home: stay at the very top after each render while the older messages come in, through the virtualiser (it
+  // would otherwise keep the rows it anchored as the older ones came in).
+  useEffect(() => {
+    if (!toStart.current) return
+    virtualizer.scrollToOffset(0)
+    if (olderCount === 0 || older.error) toStart.current = false
+  })
+
   // Within a screen of the top (or with too little to fill the screen), the next older page is asked for; the list
-  // checks again after each render, so pages keep coming while the user stays up there.
+  // checks again whenever rows or the paging state change, so pages keep coming while the user stays up there. Not
+  // on every render: a streamed update would otherwise read the layout, forcing it once per update.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: these are the triggers; loadOlder is new on each render.
   useEffect(() => {
     const element = scrollRef.current
-    if (!element) return
-    if (toStart.current) {
-      // Through the virtualiser: it would otherwise keep the rows it anchored as the older ones came in.
-      virtualizer.scrollToOffset(0)
-      if (olderCount === 0 || older.error) toStart.current = false
-      return
-    }
+    if (!element || toStart.current) return
     if (olderCount > 0 && !older.loading && !older.error && element.scrollTop < element.clientHeight) loadOlder()
-  })
+  }, [messages.length, olderCount, older.loading, older.error])
 
   function handleScroll() {
     const element = scrollRef.current
     if (!element) return
-    stickToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICKY_DISTANCE_PX
     if (element.scrollTop < element.clientHeight && olderCount > 0 && !older.loading && !older.error) loadOlder()
   }
 
   function handleKeyDown(event: KeyboardEvent) {
     if (event.key !== 'Home' || event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return
-    stickToBottom.current = false
     if (olderCount === 0) return
     toStart.current = true
     loadAll()
