@@ -9,11 +9,6 @@ import { describeError } from './storage-errors'
 /** The sidebar shows a list, not an archive dump; a broader query than this is refined by typing more. */
 export const MAX_SEARCH_HITS = 200
 const REBUILD_CONCURRENCY = 8
-/**
- * Loading the saved index takes the main process a moment (parsing it cannot yield), so it waits until the app has
- * shown its window and list, unless a search asks for it sooner.
- */
-const LOAD_DELAY_MS = 1_000
 
 const MINISEARCH_OPTIONS: Options<SearchDocument> = {
   fields: ['text'],
@@ -31,6 +26,11 @@ export interface SearchIndex {
    * Answers once the saved index is loaded and caught up with the files.
    */
   search(query: string, summaries: readonly ConversationSummary[]): Promise<SearchHit[]>
+  /**
+   * Starts loading the saved index now rather than after `loadDelayMs`: the app has answered its list, so the
+   * moment loading blocks the main process no longer delays the sidebar, and the first search waits less.
+   */
+  prepare(): void
   /** Takes in a conversation as its file now holds it (`stamp`). */
   update(conversation: ReadonlyConversation, stamp: FileStamp): void
   /** Reads a conversation written without its body at hand (an import) and takes it in. */
@@ -43,6 +43,11 @@ export interface SearchIndex {
 export interface SearchIndexOptions {
   path: string
   saveDelayMs: number
+  /**
+   * Loading the saved index takes the main process a moment (parsing it cannot yield), so without `prepare` or a
+   * search it waits this long after opening, until the app has shown its window and list.
+   */
+  loadDelayMs: number
   log: (message: string) => void
   /** Every conversation there is now, with its file's stamp as the conversation index knows it. */
   current(): Map<string, FileStamp>
@@ -56,9 +61,9 @@ function sameStamp(a: FileStamp | undefined, b: FileStamp): boolean {
 
 /**
  * A full-text index of every conversation, saved beside them, so the first search after a start reads no
- * conversation file. A moment after opening (or at the first search) it loads the saved index, then re-indexes only
- * the conversations whose file changed since it was saved (all of them when it is missing or damaged); searches
- * wait for that. Changes are applied in memory at once and saved once they settle, and when the store closes.
+ * conversation file. Once the app has its list (or at the first search, or a moment after opening) it loads the
+ * saved index, then re-indexes only the conversations whose file changed since it was saved (all of them when it is
+ * missing or damaged); searches wait for that. Changes are applied in memory at once and saved once they settle, and when the store closes.
  */
 export function openSearchIndex(options: SearchIndexOptions): SearchIndex {
   const { log } = options
@@ -165,7 +170,7 @@ export function openSearchIndex(options: SearchIndexOptions): SearchIndex {
   const loadRequested = new Promise<void>((resolve) => {
     startLoading = resolve
   })
-  const loadTimer = setTimeout(startLoading, LOAD_DELAY_MS)
+  const loadTimer = setTimeout(startLoading, options.loadDelayMs)
   loadTimer.unref()
   enqueue(async () => {
     await loadRequested
@@ -198,6 +203,9 @@ export function openSearchIndex(options: SearchIndexOptions): SearchIndex {
           ? [{ conversation: found.summary, snippet: snippetOf(text, words) }]
           : []
       })
+    },
+    prepare() {
+      startLoading()
     },
     update(conversation, stamp) {
       void enqueue(() => updateNow(conversation, stamp))

@@ -32,6 +32,7 @@ import { messageText } from './text'
 
 const INDEX_SAVE_DELAY_MS = 500
 const SEARCH_SAVE_DELAY_MS = 2_000
+const SEARCH_LOAD_DELAY_MS = 1_000
 const CACHED_BODIES = 16
 /**
  * A file this much larger than its records rewritten once each is compacted: an answer's checkpoints (each a whole
@@ -180,6 +181,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
   const search = openSearchIndex({
     path: paths.searchIndex,
     saveDelayMs: SEARCH_SAVE_DELAY_MS,
+    loadDelayMs: SEARCH_LOAD_DELAY_MS,
     log,
     current: () =>
       new Map(
@@ -232,7 +234,11 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
   }
 
   return {
-    list: () => index.list(),
+    list() {
+      // The list is what the app shows first; the saved search index loads once it has been answered.
+      search.prepare()
+      return index.list()
+    },
     summary: (id) => index.get(id)?.summary,
     search: (query) => search.search(query, index.list()),
     get,
