@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { seedConversations } from '../../../src/main/storage/seed'
 import { FIRST_WINDOW_MESSAGES, MAX_PAGE_MESSAGES } from '../../../src/shared/contract/conversations'
-import type { ChatMessage, Conversation } from '../../../src/shared/domain'
+import type { ChatMessage } from '../../../src/shared/domain'
 import { type OfflineApp, startOfflineApp } from '../../support/offline-app'
 import { setupChat } from '../chat/support/setup'
+import { conversation } from '../storage/support'
 
 const LONG = 'long-chat'
 
@@ -18,27 +19,15 @@ function message(index: number, extra: Partial<ChatMessage> = {}): ChatMessage {
   }
 }
 
-function conversationOf(messages: ChatMessage[]): Conversation {
-  return {
-    id: LONG,
-    title: 'Long chat',
-    createdAt: 1_000,
-    updatedAt: 50_000,
-    pinned: false,
-    model: 'gpt-5.4',
-    effort: 'medium',
-    messageCount: messages.length,
-    preview: '',
-    workspace: null,
-    messages,
-    compactions: [],
-  }
-}
-
 /** The chat service over a data folder holding one conversation of `count` messages, `m0` the oldest. */
 async function withMessages(count: number, extra: (index: number) => Partial<ChatMessage> = () => ({})) {
   const messages = Array.from({ length: count }, (_, index) => message(index, extra(index)))
-  return setupChat({ prepare: (dataDir) => seedConversations(dataDir, [conversationOf(messages)]) })
+  return setupChat({
+    prepare: (dataDir) =>
+      seedConversations(dataDir, [
+        conversation(LONG, messages, { title: 'Long chat', createdAt: 1_000, updatedAt: 50_000 }),
+      ]),
+  })
 }
 
 const ids = (messages: ChatMessage[]) => messages.map((shown) => shown.id)
