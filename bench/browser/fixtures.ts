@@ -4,6 +4,7 @@
  */
 import { tokenize } from '../../src/fake-codex/response-events'
 import type { ChatMessage, Conversation } from '../../src/shared/domain'
+import { conversation } from '../../tests/e2e/support/seed-data'
 
 const WORDS =
   'the quick brown fox jumps over a lazy dog while planning tomorrow’s garden and reading code that compiles'.split(' ')
@@ -54,20 +55,7 @@ export function thread(spec: ThreadSpec): Conversation {
   const last = messages.at(-1)
   if (spec.searchable && first) messages[0] = withText(first, `${SEARCH_WORD} ${textOf(first)}`)
   if (last) messages[messages.length - 1] = withText(last, `${textOf(last)} ${newestMarker(spec.id)}`)
-  return {
-    id: spec.id,
-    title: spec.title,
-    createdAt: start,
-    updatedAt: start + spec.messages * 1_000,
-    pinned: false,
-    model: 'gpt-5.5',
-    effort: null,
-    messageCount: messages.length,
-    preview: '',
-    workspace: null,
-    messages,
-    compactions: [],
-  }
+  return conversation(spec.id, spec.title, start + spec.messages * 1_000, messages, { createdAt: start })
 }
 
 function textOf(message: ChatMessage): string {
