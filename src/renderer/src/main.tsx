@@ -34,14 +34,14 @@ const api = connectToMain()
 
 if (api) {
   installCodexApi(api)
-  connectStores()
+  // The first screen shows no answer: the markdown renderer loads once the page is idle after showing it. Loaded
+  // sooner, while the page waits for the conversation list, it would delay painting the list.
+  connectStores(() => requestIdleCallback(() => void loadMarkdown()))
   root.render(
     <StrictMode>
       <App />
     </StrictMode>,
   )
-  // The first screen shows no answer: the markdown renderer loads once the page is idle after its first paint.
-  requestIdleCallback(() => void loadMarkdown())
 } else {
   root.render(<MissingTokenPage />)
 }

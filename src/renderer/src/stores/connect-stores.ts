@@ -7,7 +7,8 @@ import { useModelsStore } from './models-store'
 import { useSettingsStore } from './settings-store'
 import { useUsageStore } from './usage-store'
 
-export function connectStores(): () => void {
+/** `onFirstScreen` runs once what the first screen needs has arrived (or failed to). */
+export function connectStores(onFirstScreen: () => void = () => {}): () => void {
   const unsubscribers = [
     onEvent('account:changed', (account) => useAccountStore.getState().receive(account)),
     onEvent('settings:changed', (settings) => useSettingsStore.getState().receive(settings)),
@@ -29,26 +30,29 @@ export function connectStores(): () => void {
       }
     }),
   ]
-  loadEverything()
+  void loadEverything().then(onFirstScreen)
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe()
   }
 }
 
-function loadEverything(): void {
-  // Settings (with app info) first: the account store needs to know the shell before it opens a sign-in tab.
-  void useSettingsStore
-    .getState()
-    .load()
-    .then(() => useAccountStore.getState().load())
-  void useConversationsStore.getState().load()
-  void useModelsStore.getState().load()
-  void useUsageStore.getState().load()
+/** Each store's load reports its own failure, so this settles once all of them have. */
+async function loadEverything(): Promise<void> {
+  await Promise.all([
+    // Settings (with app info) first: the account store needs to know the shell before it opens a sign-in tab.
+    useSettingsStore
+      .getState()
+      .load()
+      .then(() => useAccountStore.getState().load()),
+    useConversationsStore.getState().load(),
+    useModelsStore.getState().load(),
+    useUsageStore.getState().load(),
+  ])
 }
 
 /** After the connection to main came back: whatever main announced meanwhile was missed, so it is read again. */
 export function catchUpAfterReconnect(): void {
-  loadEverything()
+  void loadEverything()
   const open = useChatStore.getState().thread?.conversationId
   if (open) void useChatStore.getState().open(open)
 }
