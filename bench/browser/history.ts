@@ -10,18 +10,19 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { WebSocketServer } from 'ws'
 import { seedConversations } from '../../src/main/storage/seed'
+import { FIRST_SIDEBAR_ENTRIES } from '../../src/shared/contract/conversations'
 import { median } from '../stats'
 import type { BenchRow } from '../types'
-import { type AppSession, sidebarPainted, startAppSession } from './app-session'
+import { type AppSession, startAppSession } from './app-session'
 import { newestMarker, SEARCH_WORD, sidebar, thread } from './fixtures'
 import {
   bareSocketTransfer,
   clearSearch,
   KEEP_NAMES_SHIM,
   openToPainted,
-  type PaintTimes,
   probedRequests,
   searchToPainted,
+  wholeListAfterFirst,
 } from './page-probe'
 
 const RUNS = 3
@@ -36,18 +37,26 @@ const SMALL_TITLE = 'Two messages'
  * ms from the page sending `conversations:list` over its WebSocket to the paint of the frame that first shows a
  * sidebar entry (both on the page's performance.now() clock, see page-probe.ts).
  */
-async function listToPainted(page: Page): Promise<number> {
-  const paint: PaintTimes = await sidebarPainted(page)
-  const list = (await page.evaluate(probedRequests)).find((request) => request.channel === 'conversations:list')
-  if (!list || paint.sidebarPaintedAt === null) throw new Error('The conversation list was not seen')
-  return paint.sidebarPaintedAt - list.sentAt
+async function listToPainted(session: AppSession): Promise<number> {
+  const paintedAt = await session.sidebarPainted()
+  const list = (await session.page.evaluate(probedRequests)).find((request) => request.channel === 'conversations:list')
+  if (!list) throw new Error('The conversation list was not seen')
+  return paintedAt - list.sentAt
 }
 
 /** The same after reloading the page of a running app: its services (the store and its index) already loaded. */
-async function listToPaintedAfterReload(page: Page): Promise<number> {
-  await page.reload()
-  await page.getByRole('textbox', { name: 'Message' }).waitFor()
-  return listToPainted(page)
+async function listToPaintedAfterReload(session: AppSession): Promise<number> {
+  await session.reload()
+  return listToPainted(session)
+}
+
+/**
+ * ms from the page sending its first `conversations:list` (the first screenful) to the answer of its second (the
+ * whole list) arriving: when every conversation is in the page (End reaches the last one).
+ */
+async function listToWholeList(session: AppSession): Promise<number> {
+  const handle = await session.page.waitForFunction(wholeListAfterFirst)
+  return (await handle.jsonValue()) as number
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -65,6 +74,7 @@ interface Figures {
   list: number[]
   smallList: number[]
   reloadedList: number[]
+  wholeList: number[]
   smallReloadedList: number[]
   firstSearch: number[]
   repeatedSearch: number[]
@@ -107,7 +117,7 @@ async function startBareSocket(browser: Browser, body: () => string) {
 
 /** One run on a freshly started app: list, search, open cold and warm, heap. */
 async function measureRun(session: AppSession, figures: Figures, bare: () => Promise<number>) {
-  figures.list.push(await listToPainted(session.page))
+  figures.list.push(await listToPainted(session))
   const page = session.page
   figures.firstSearch.push(await page.evaluate(searchToPainted, { query: SEARCH_WORD, hits: SEARCH_HITS }))
   await page.evaluate(clearSearch)
@@ -121,7 +131,8 @@ async function measureRun(session: AppSession, figures: Figures, bare: () => Pro
   const get = (await page.evaluate(probedRequests)).find((request) => request.channel === 'conversations:get')
   figures.windowChars = get?.answerChars ?? 0
   figures.bare.push(await bare())
-  figures.reloadedList.push(await listToPaintedAfterReload(page))
+  figures.reloadedList.push(await listToPaintedAfterReload(session))
+  figures.wholeList.push(await listToWholeList(session))
 }
 
 export async function runHistoryBench(browser: Browser, root: string): Promise<BenchRow[]> {
@@ -138,6 +149,7 @@ export async function runHistoryBench(browser: Browser, root: string): Promise<B
     list: [],
     smallList: [],
     reloadedList: [],
+    wholeList: [],
     smallReloadedList: [],
     firstSearch: [],
     repeatedSearch: [],
@@ -158,8 +170,8 @@ export async function runHistoryBench(browser: Browser, root: string): Promise<B
     for (let run = 0; run < RUNS; run++) {
       if (small) await small.restart()
       else small = await startAppSession(browser, smallDir)
-      figures.smallList.push(await listToPainted(small.page))
-      figures.smallReloadedList.push(await listToPaintedAfterReload(small.page))
+      figures.smallList.push(await listToPainted(small))
+      figures.smallReloadedList.push(await listToPaintedAfterReload(small))
       if (session) await session.restart()
       else session = await startAppSession(browser, dataDir)
       await measureRun(session, figures, floor.transfer)
@@ -175,6 +187,7 @@ function rows(figures: Figures, bigJson: string): BenchRow[] {
   const list = median(figures.list)
   const smallList = median(figures.smallList)
   const reloadedList = median(figures.reloadedList)
+  const wholeList = median(figures.wholeList)
   const smallReloadedList = median(figures.smallReloadedList)
   const listInterval =
     'from the page sending conversations:list over its WebSocket to the paint of the frame that first shows an entry'
@@ -220,6 +233,14 @@ function rows(figures: Figures, bigJson: string): BenchRow[] {
       baseline: smallReloadedList,
       ratio: smallReloadedList / reloadedList,
       note: `target ≤ 100 ms; ${listInterval}, after reloading the page of a running app (services loaded, the list answered from memory); baseline: a ${SMALL_SIDEBAR}-conversation sidebar, reloaded`,
+    },
+    {
+      name: `the whole list of ${CONVERSATIONS.toLocaleString('en')} in that page`,
+      value: wholeList,
+      unit: 'ms',
+      baseline: reloadedList,
+      ratio: reloadedList / wholeList,
+      note: `no target; the page asks for the first ${FIRST_SIDEBAR_ENTRIES} conversations, paints them, and asks for the whole list: from its first request to the whole list's answer arriving (End then reaches the last one); baseline: the row above`,
     },
     {
       name: `first search after start (${SEARCH_HITS} hits), in the page`,

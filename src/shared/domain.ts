@@ -139,6 +139,12 @@ export type SidebarEntry = Pick<
   'id' | 'title' | 'createdAt' | 'updatedAt' | 'pinned' | 'busy' | 'model' | 'effort'
 >
 
+/** The first `limit` conversations in sidebar order (all of them without a limit), and how many there are. */
+export interface SidebarList {
+  entries: SidebarEntry[]
+  total: number
+}
+
 /**
  * Something the app did to a conversation that the user should see where it happened among the messages.
  * `model-retired`: the backend stopped serving `from`, so the conversation moved to `to` before a request was sent.

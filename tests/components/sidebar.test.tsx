@@ -97,6 +97,29 @@ describe('sidebar', () => {
     expect(mounted[0].getAttribute('aria-setsize')).toBe('10000')
   })
 
+  it('shows the newest of a long list before the rest has arrived, then all of it', async () => {
+    const many = Array.from({ length: 10_000 }, (_, index) =>
+      summary({ id: `c${index}`, title: `Conversation ${index}`, updatedAt: index }),
+    ).reverse()
+    const api = createTestApi()
+    let sendRest = () => {}
+    const rest = new Promise<void>((resolve) => {
+      sendRest = resolve
+    })
+    api.handle('conversations:list', async (request) => {
+      if (request?.limit === undefined) await rest
+      return { entries: many.slice(0, request?.limit), total: many.length }
+    })
+    renderApp(api)
+
+    const first = await items()
+    expect(first[0].textContent).toBe('Conversation 9999')
+    expect(first[0].getAttribute('aria-setsize')).toBe('100')
+    sendRest()
+    await waitFor(async () => expect((await items())[0].getAttribute('aria-setsize')).toBe('10000'))
+    expect((await items())[0].textContent).toBe('Conversation 9999')
+  })
+
   it('is one Tab stop: the arrow keys move between conversations and Enter opens one', async () => {
     const user = userEvent.setup()
     renderApp(createTestApi({ conversations }))

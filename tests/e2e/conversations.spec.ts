@@ -378,6 +378,22 @@ test.describe('with 300 saved conversations', () => {
   )
   test.use({ seed: { conversations: MANY } })
 
+  test('the list mounts only a screenful, and End reaches the oldest conversation, Home the newest', async ({
+    desk,
+  }) => {
+    const { page } = desk
+    await expect(items(page).first()).toHaveText('Chat 0')
+    expect(await items(page).count()).toBeLessThan(60)
+    // The rest of the list follows the first screenful.
+    await expect(items(page).first()).toHaveAttribute('aria-setsize', '300')
+    await sidebar(page).getByRole('link', { name: 'Chat 0' }).focus()
+    await page.keyboard.press('End')
+    await expect(page.locator(':focus')).toHaveText('Chat 299')
+    await page.keyboard.press('Home')
+    await expect(page.locator(':focus')).toHaveText('Chat 0')
+    expect(desk.consoleErrors).toEqual([])
+  })
+
   test('search filters the list in place: the window never scrolls, Settings stays on screen, hits are marked', async ({
     desk,
   }) => {

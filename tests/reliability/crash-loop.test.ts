@@ -163,7 +163,7 @@ describe('the web harness killed mid-stream', () => {
       harness = await startHarnessProcess(dataDir, env)
       client = await connectHarness(harness.launchUrl)
       const context = `after kill ${kill} of ${KILLS} (seed ${SEED})`
-      const listed = new Set(unwrap(await client.api.invoke('conversations:list')).map((summary) => summary.id))
+      const listed = new Set(unwrap(await client.api.invoke('conversations:list')).entries.map((summary) => summary.id))
       for (const [id, sends] of conversations) {
         if (sends.every((entry) => entry.userText === '') && !listed.has(id)) continue
         expect(listed.has(id), `${context}: conversation ${id} is listed`).toBe(true)

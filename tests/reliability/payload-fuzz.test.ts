@@ -94,7 +94,7 @@ describe('malformed payloads', () => {
     }
 
     expect([...kinds.keys()].sort()).toEqual(['invalid-payload', 'unknown-channel'])
-    expect(await services.api.invoke('conversations:list')).toEqual({ ok: true, value: [] })
+    expect(await services.api.invoke('conversations:list')).toEqual({ ok: true, value: { entries: [], total: 0 } })
     expect(await readdir(root)).toEqual(['data'])
   }, 120_000)
 })

@@ -132,7 +132,10 @@ export function createConversationService(deps: ConversationServiceDeps): Conver
 
   return {
     handlers: {
-      'conversations:list': () => store.list().map(sidebarEntry),
+      'conversations:list': (request) => {
+        const all = store.list()
+        return { entries: all.slice(0, request?.limit).map(sidebarEntry), total: all.length }
+      },
       'conversations:search': async ({ query }) =>
         (await store.search(query)).map((hit) => ({ ...hit, conversation: withBusy(hit.conversation) })),
       'conversations:get': async ({ id }) => {

@@ -6,20 +6,30 @@ import {
   EXPORT_FORMATS,
   type ExportResult,
   type SearchHit,
-  type SidebarEntry,
+  type SidebarList,
   type TransferProgress,
 } from '../domain'
 import { APPROVAL_LEVELS, type ConversationTools } from '../tool-previews'
-import { effortSchema, id, modelSlug, none, request } from './common'
+import { effortSchema, id, modelSlug, request } from './common'
 
 /** How many messages `conversations:get` sends: more than any screen shows at once, few enough to send at once. */
 export const FIRST_WINDOW_MESSAGES = 60
+/**
+ * How many conversations the page asks for first: more than any window shows at once, so the sidebar paints from
+ * these while the rest of a long list is on its way.
+ */
+export const FIRST_SIDEBAR_ENTRIES = 100
 /** The most messages one `conversations:page` answers with. */
 export const MAX_PAGE_MESSAGES = 1_000
 
 /** The saved conversations: the list, search, one conversation, and what a person does to one. */
 export const conversationChannels = {
-  'conversations:list': request<SidebarEntry[]>()(none),
+  'conversations:list': request<SidebarList>()(
+    z
+      .object({ limit: z.number().int().min(1).max(1_000_000) })
+      .strict()
+      .optional(),
+  ),
   'conversations:search': request<SearchHit[]>()(z.object({ query: z.string().max(500) }).strict()),
   /** The newest messages (FIRST_WINDOW_MESSAGES of them); older ones come through `conversations:page`. */
   'conversations:get': request<ConversationSnapshot>()(z.object({ id }).strict()),

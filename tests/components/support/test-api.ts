@@ -4,6 +4,7 @@
  * is the real renderer; this is only the transport boundary.
  */
 import { act } from '@testing-library/react'
+import { bySidebarOrder } from '../../../src/shared/conversation-order'
 import type { AccountState, ChatEvent, ConversationSummary, ModelSpec, Settings } from '../../../src/shared/domain'
 import type { Result } from '../../../src/shared/errors'
 import type {
@@ -157,7 +158,10 @@ export function createTestApi(options: { conversations?: ConversationSummary[]; 
       },
       'models:list': () => [TEST_MODEL],
       'usage:get': () => null,
-      'conversations:list': () => [...conversations.values()],
+      'conversations:list': (request) => {
+        const all = [...conversations.values()].sort(bySidebarOrder)
+        return { entries: all.slice(0, request?.limit), total: all.length }
+      },
       'conversations:create': () => {
         createdCount++
         clock.now++

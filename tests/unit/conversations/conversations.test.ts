@@ -23,7 +23,7 @@ describe('conversations', () => {
     const finished = harness.nextFinished(id)
     await harness.call('chat:send', { conversationId: id, text: 'Where to go in May?' })
     await finished
-    const [entry] = await harness.call('conversations:list', undefined)
+    const [entry] = (await harness.call('conversations:list', undefined)).entries
     expect(Object.keys(entry).sort()).toEqual(['createdAt', 'effort', 'id', 'model', 'pinned', 'title', 'updatedAt'])
   })
 
@@ -67,7 +67,7 @@ describe('conversations', () => {
 
     await harness.call('conversations:delete', { id })
 
-    expect((await harness.call('conversations:list', undefined)).map((summary) => summary.id)).not.toContain(id)
+    expect((await harness.call('conversations:list', undefined)).entries.map((summary) => summary.id)).not.toContain(id)
     await expect(harness.call('conversations:get', { id })).rejects.toMatchObject({ error: { kind: 'not-found' } })
     expect(changes.map((change) => (change.removedId ? 'removed' : change.upserted?.id))).toEqual([id, 'removed'])
   })
@@ -79,7 +79,7 @@ describe('conversations', () => {
     await harness.call('chat:send', { conversationId: id, text: 'Write forever' })
     await harness.call('conversations:delete', { id })
     expect(await finished).toMatchObject({ state: 'cancelled' })
-    expect((await harness.call('conversations:list', undefined)).map((summary) => summary.id)).not.toContain(id)
+    expect((await harness.call('conversations:list', undefined)).entries.map((summary) => summary.id)).not.toContain(id)
   })
 
   it('pins a conversation to the top of the list', async () => {
@@ -87,7 +87,22 @@ describe('conversations', () => {
     const first = await harness.call('conversations:create', undefined)
     await harness.call('conversations:create', undefined)
     await harness.call('conversations:pin', { id: first.id, pinned: true })
-    expect((await harness.call('conversations:list', undefined))[0]).toMatchObject({ id: first.id, pinned: true })
+    expect((await harness.call('conversations:list', undefined)).entries[0]).toMatchObject({
+      id: first.id,
+      pinned: true,
+    })
+  })
+
+  it('lists the first conversations in sidebar order when asked for a few, with how many there are', async () => {
+    const { harness } = await setupChat()
+    const { total: before } = await harness.call('conversations:list', undefined)
+    const pinned = await harness.call('conversations:create', undefined)
+    await harness.call('conversations:create', undefined)
+    const newest = await harness.call('conversations:create', undefined)
+    await harness.call('conversations:pin', { id: pinned.id, pinned: true })
+    const list = await harness.call('conversations:list', { limit: 2 })
+    expect(list.entries.map((entry) => entry.id)).toEqual([pinned.id, newest.id])
+    expect(list.total).toBe(before + 3)
   })
 
   it('hands the export to the page for download in the web harness', async () => {

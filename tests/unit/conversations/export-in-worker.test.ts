@@ -58,7 +58,7 @@ describe('exporting a very long conversation', () => {
     harness.events.on('conversations:export-progress', ({ done, total }) => {
       log.push(`read ${done} of ${total}`)
       if (log.length === 1) {
-        void harness.call('conversations:list', undefined).then((list) => log.push(`listed ${list.length}`))
+        void harness.call('conversations:list', undefined).then((list) => log.push(`listed ${list.total}`))
       }
     })
 

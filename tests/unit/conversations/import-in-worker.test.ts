@@ -26,7 +26,7 @@ describe('importing a large export', () => {
       log.push(`checked ${done} of ${total}`)
       if (asked) return
       asked = true
-      void harness.call('conversations:list', undefined).then((list) => log.push(`listed ${list.length}`))
+      void harness.call('conversations:list', undefined).then((list) => log.push(`listed ${list.total}`))
     })
 
     const imported = await harness.call('conversations:import', { content: largeExport(200_000) })
@@ -46,6 +46,6 @@ describe('importing a large export', () => {
     await expect(harness.call('conversations:import', { content: deep })).rejects.toMatchObject({
       error: { kind: 'import-invalid', message: expect.stringMatching(/nests data more than 64 levels/) },
     })
-    expect(await harness.call('conversations:list', undefined)).toHaveLength(1)
+    expect((await harness.call('conversations:list', undefined)).entries).toHaveLength(1)
   })
 })

@@ -44,8 +44,8 @@ describe('the answer being written', () => {
     await ask('Hi')
     expect(harness.busyChanges.filter((change) => change.id === id).map((change) => change.busy)).toContain(true)
     expect(harness.busyChanges.at(-1)).toEqual({ id, busy: false })
-    expect((await harness.call('conversations:list', undefined)).find((summary) => summary.id === id)?.busy).toBe(
-      undefined,
-    )
+    expect(
+      (await harness.call('conversations:list', undefined)).entries.find((summary) => summary.id === id)?.busy,
+    ).toBe(undefined)
   })
 })

@@ -1,5 +1,6 @@
 /** The sidebar's index of conversations (summaries only; bodies load when opened), the active id and search. */
 import { create } from 'zustand'
+import { FIRST_SIDEBAR_ENTRIES } from '../../../shared/contract/conversations'
 import { bySidebarOrder } from '../../../shared/conversation-order'
 import type {
   ConversationSummary,
@@ -60,7 +61,11 @@ export const useConversationsStore = create<ConversationsState>()((set, get) => 
   clearSearch: () => set((state) => ({ searchQuery: '', searchHits: null, searchEpoch: state.searchEpoch + 1 })),
   async load() {
     try {
-      set({ summaries: await call('conversations:list') })
+      // The first screenful at once; a long list's rest follows, replacing it whole, so no change main announced
+      // in between is lost (main's answers and events reach the page in the order main sent them).
+      const first = await call('conversations:list', { limit: FIRST_SIDEBAR_ENTRIES })
+      set({ summaries: first.entries })
+      if (first.total > first.entries.length) set({ summaries: (await call('conversations:list')).entries })
     } catch (error) {
       reportError(error)
     }
