@@ -87,7 +87,10 @@ export interface ConversationStore {
   setWorkspace(id: string, workspace: string | null): Promise<ConversationSummary>
   setToolPolicy(id: string, policy: ConversationToolPolicy): Promise<ConversationSummary>
   delete(id: string): Promise<void>
-  /** Written and flushed (fsync) before it resolves: the user's message is on disk before the request leaves. */
+  /**
+   * Written before it resolves, so the user's message is in the file (safe from an app crash) before the request
+   * leaves; its fsync is started then and finishes while the request is on its way.
+   */
   appendUserMessage(conversationId: string, message: ChatMessage): Promise<ConversationSummary>
   /**
    * Writes the assistant message as it stands, replacing an earlier version of it; `flush: false` skips fsync (a

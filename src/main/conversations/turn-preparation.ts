@@ -66,7 +66,7 @@ export function createTurnPreparation(deps: PreparationDeps): TurnPreparation {
     })
   }
 
-  /** The user's message is on disk before the request leaves. */
+  /** The user's message is in its file before the request leaves (see ConversationStore.appendUserMessage). */
   async function sendAfter(
     conversation: ReadonlyConversation,
     before: readonly ReadonlyMessage[],

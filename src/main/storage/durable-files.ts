@@ -13,16 +13,36 @@ export interface FileStamp {
 
 export const TEMP_SUFFIX = '.tmp'
 
-/** Appends in one write, so a crash tears at most the last line; `flush` waits for the disk (fsync). */
-export async function appendToFile(path: string, text: string, flush: boolean): Promise<FileStamp> {
+/**
+ * When an append reaches the disk. `wait`: it returns once the disk has it (fsync). `start`: it returns once the
+ * text is written, with the fsync started; the text then survives the app crashing, and the disk has it a moment
+ * later, as with `wait` (what is left to fail then is the machine, in that moment). `none`: no fsync.
+ */
+export type AppendFlush = 'wait' | 'start' | 'none'
+
+/** Appends in one write, so a crash tears at most the last line. `onLateFlushError` hears a `start` fsync fail. */
+export async function appendToFile(
+  path: string,
+  text: string,
+  flush: AppendFlush,
+  onLateFlushError: (error: unknown) => void = () => {},
+): Promise<FileStamp> {
   const handle = await open(path, 'a', PRIVATE_FILE_MODE)
+  let closeLater = false
   try {
     await handle.appendFile(text, 'utf8')
-    if (flush) await handle.sync()
+    if (flush === 'wait') await handle.sync()
     const { size, mtimeMs } = await handle.stat()
+    if (flush === 'start') {
+      closeLater = true
+      void handle
+        .sync()
+        .catch(onLateFlushError)
+        .finally(() => handle.close().catch(onLateFlushError))
+    }
     return { size, mtimeMs }
   } finally {
-    await handle.close()
+    if (!closeLater) await handle.close()
   }
 }
 

@@ -16,7 +16,13 @@ import {
   summarize,
 } from './conversation-state'
 import { EXPORT_TYPES, exportFilename } from './conversation-transfer'
-import { appendToFile, ensurePrivateDirectory, type FileStamp, writeAtomically } from './durable-files'
+import {
+  type AppendFlush,
+  appendToFile,
+  ensurePrivateDirectory,
+  type FileStamp,
+  writeAtomically,
+} from './durable-files'
 import { renderExportInWorker } from './export-runner'
 import { acquireLock } from './file-lock'
 import type { ImportPreparationOptions, PreparedImport } from './import-preparation'
@@ -129,7 +135,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
   function mutate(
     id: string,
     plan: (state: ConversationState) => ConversationRecord[],
-    flush = true,
+    flush: AppendFlush = 'wait',
   ): Promise<ConversationSummary> {
     requireKnown(id)
     return queue.run(id, async () => {
@@ -143,6 +149,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
           paths.conversation(id),
           records.map((record) => serializeRecord(record, versioning.current)).join(''),
           flush,
+          (error) => log(`Conversation ${id} may not be on disk yet: ${describeError(error)}`),
         )
       } catch (error) {
         // The body may no longer match the file (a partial write); read it again next time.
@@ -321,19 +328,24 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     },
 
     appendUserMessage(conversationId, message) {
-      return mutate(conversationId, (state) => {
-        const records: ConversationRecord[] = [{ type: 'message', at: Date.now(), message }]
-        const { title, messages } = state.conversation
-        if (title === DEFAULT_TITLE && !messages.some((existing) => existing.role === 'user')) {
-          const derived = titleFromMessage(messageText(message))
-          if (derived) records.push({ type: 'title', at: Date.now(), title: derived })
-        }
-        return records
-      })
+      // Written before the request leaves, so an app crash cannot lose it; the fsync runs while the request does.
+      return mutate(
+        conversationId,
+        (state) => {
+          const records: ConversationRecord[] = [{ type: 'message', at: Date.now(), message }]
+          const { title, messages } = state.conversation
+          if (title === DEFAULT_TITLE && !messages.some((existing) => existing.role === 'user')) {
+            const derived = titleFromMessage(messageText(message))
+            if (derived) records.push({ type: 'title', at: Date.now(), title: derived })
+          }
+          return records
+        },
+        'start',
+      )
     },
 
     async recordAssistantMessage(conversationId, message: ChatMessage, { flush }) {
-      await mutate(conversationId, () => [{ type: 'message', at: Date.now(), message }], flush)
+      await mutate(conversationId, () => [{ type: 'message', at: Date.now(), message }], flush ? 'wait' : 'none')
     },
 
     compact(conversationId) {
