@@ -1,4 +1,4 @@
-import { open, rm } from 'node:fs/promises'
+import { type FileHandle, open, rm } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { recordsOf } from './conversation-records'
@@ -106,6 +106,22 @@ export function parseConversationText(
 }
 
 /**
+ * The file's text as of its stat, in one read and one decode, where `readFile` reads 512 KiB at a time and decodes
+ * each piece into a string of pieces: a 6 MB conversation took ~45 ms longer to read and parse that way (median, this
+ * machine). Text appended after the stat is left for the next read: the stamp says the file is larger by then.
+ */
+async function readText(handle: FileHandle, size: number): Promise<string> {
+  const buffer = Buffer.allocUnsafe(size)
+  let filled = 0
+  while (filled < size) {
+    const { bytesRead } = await handle.read(buffer, filled, size - filled, filled)
+    if (bytesRead === 0) break
+    filled += bytesRead
+  }
+  return buffer.toString('utf8', 0, filled)
+}
+
+/**
  * Reads and replays a conversation file. A torn last line (a crash mid-append) is dropped with a warning; a corrupt
  * line elsewhere is copied to `<file>.corrupt`. Whenever the file is not exactly what this version writes (torn,
  * corrupt or old records), it is rewritten clean after a `.bak` copy, so the next append starts on a fresh line.
@@ -121,7 +137,7 @@ export async function loadConversationFile(
   try {
     const { size, mtimeMs } = await handle.stat()
     stamp = { size, mtimeMs }
-    text = await handle.readFile('utf8')
+    text = await readText(handle, size)
   } finally {
     await handle.close()
   }
