@@ -143,7 +143,7 @@ describe('a long conversation', () => {
     await act(async () => (await nextHeld(held)).fail())
 
     const alert = await screen.findByRole('alert')
-    expect(alert.textContent).toContain('Earlier messages could not be loaded.')
+    expect(alert.textContent).toContain('Earlier messages could not be loaded. The connection to the app was lost.')
     await user.click(screen.getByRole('button', { name: 'Retry' }))
     const retried = await nextHeld(held)
     expect(retried.before).toBe(`m${TOTAL - WINDOW}`)

@@ -18,9 +18,9 @@ export function OlderMessagesBar({ height, older, loadOlder }: OlderMessagesBarP
           Loading earlier messages…
         </p>
       ) : older.error ? (
-        // The bar has one line: the reason is its tooltip.
+        // The bar has one line: a long reason is cut short there and whole in the tooltip.
         <div role="alert" className="banner banner-error" title={older.error.message}>
-          <span>Earlier messages could not be loaded.</span>
+          <span className="older-messages-reason">Earlier messages could not be loaded. {older.error.message}</span>
           <button type="button" className="small-button" onClick={loadOlder}>
             Retry
           </button>
