@@ -9,6 +9,7 @@ import type { WorkerName } from '../src/main/storage/worker-runner'
 export const WORKER_ENTRIES = {
   'import-worker': 'src/main/storage/import-worker.ts',
   'export-worker': 'src/main/storage/export-worker.ts',
+  'search-worker': 'src/main/storage/search-worker.ts',
 } as const satisfies Record<WorkerName, string>
 
 /**

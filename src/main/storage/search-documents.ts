@@ -1,4 +1,6 @@
 import type { ReadonlyConversation } from '../../shared/domain'
+import type { FileStamp } from './durable-files'
+import type { ConversationChanges } from './search-protocol'
 import { collapseWhitespace, messageText } from './text'
 
 /**
@@ -17,13 +19,16 @@ export function conversationIdOf(documentId: string): string {
   return colon < 0 ? documentId : documentId.slice(0, colon)
 }
 
-export function documentsOf(conversation: ReadonlyConversation): SearchDocument[] {
-  const documents: SearchDocument[] = [{ id: conversation.id, text: conversation.title }]
-  for (const message of conversation.messages) {
-    const text = messageText(message)
-    if (text.trim()) documents.push({ id: `${conversation.id}:${message.id}`, text })
+/** Everything search takes in of a conversation, to replace whatever the index held of it. */
+export function wholeConversation(conversation: ReadonlyConversation, stamp: FileStamp): ConversationChanges {
+  return {
+    id: conversation.id,
+    stamp,
+    full: true,
+    title: conversation.title,
+    messages: conversation.messages.map((message) => [message.id, messageText(message)]),
+    removedMessageIds: [],
   }
-  return documents
 }
 
 // Chinese and Japanese are written without spaces: each character is a word, so a query can match inside a sentence.

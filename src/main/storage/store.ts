@@ -38,7 +38,6 @@ import { messageText } from './text'
 
 const INDEX_SAVE_DELAY_MS = 500
 const SEARCH_SAVE_DELAY_MS = 2_000
-const SEARCH_LOAD_DELAY_MS = 1_000
 const CACHED_BODIES = 16
 /**
  * A file this much larger than its records rewritten once each is compacted: an answer's checkpoints (each a whole
@@ -186,9 +185,8 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
   }
 
   const search = openSearchIndex({
-    path: paths.searchIndex,
+    dataDir: options.dataDir,
     saveDelayMs: SEARCH_SAVE_DELAY_MS,
-    loadDelayMs: SEARCH_LOAD_DELAY_MS,
     log,
     current: () =>
       new Map(
@@ -197,20 +195,6 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
           return entry ? [[id, entry.stamp]] : []
         }),
       ),
-    load: (id) =>
-      queue.run(id, async () => {
-        const known = index.get(id)
-        if (!known) return undefined
-        const cached = bodies.get(id)
-        if (cached) return { conversation: cached.conversation, stamp: known.stamp }
-        try {
-          const { state, stamp } = await readFile(id)
-          return { conversation: state.conversation, stamp }
-        } catch (error) {
-          log(`Search skipped conversation ${id}: ${describeError(error)}`)
-          return undefined
-        }
-      }),
   })
 
   /**
@@ -241,11 +225,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
   }
 
   return {
-    list() {
-      // The list is what the app shows first; the saved search index loads once it has been answered.
-      search.prepare()
-      return index.list()
-    },
+    list: () => index.list(),
     summary: (id) => index.get(id)?.summary,
     search: (query) => search.search(query, index.list()),
     get,
@@ -430,10 +410,9 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     async close() {
       if (closed) return
       closed = true
-      // Stops a search rebuild from queueing more reads before waiting for the queue to drain.
-      const searchSaved = search.close()
+      // After the writes in flight, so the search index saved on closing has them too.
       await queue.idle()
-      await Promise.all([index.flush(), searchSaved])
+      await Promise.all([index.flush(), search.close()])
       await lock.release()
     },
   }

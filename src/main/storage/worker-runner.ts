@@ -8,7 +8,7 @@ import type { ReportProgress } from '../ports'
 import { workerMessageSchema } from './worker-protocol'
 
 /** The storage workers, each an entry of its own in the build (scripts/worker-entry-plugin.ts). */
-export type WorkerName = 'import-worker' | 'export-worker'
+export type WorkerName = 'import-worker' | 'export-worker' | 'search-worker'
 
 export interface WorkerRun<Result> {
   /** What the worker sends back when done, checked before main trusts it. */
@@ -18,11 +18,7 @@ export interface WorkerRun<Result> {
   failure: string
 }
 
-/**
- * Runs one job in a fresh worker thread. The built main has the worker beside it as `<name>.js`; run from source (the
- * harness under tsx, vitest) there is only the .ts file, so the worker registers tsx before loading it.
- * electron-vite's `?modulePath` import would cover only the first case.
- */
+/** Runs one job in a fresh worker thread (startWorker), which ends with it. */
 export function runInWorker<Result>(name: WorkerName, job: unknown, run: WorkerRun<Result>): Promise<Result> {
   const messages = workerMessageSchema(run.result)
   const worker = startWorker(name, job)
@@ -51,7 +47,12 @@ export function runInWorker<Result>(name: WorkerName, job: unknown, run: WorkerR
   })
 }
 
-function startWorker(name: WorkerName, workerData: unknown): Worker {
+/**
+ * Starts a storage worker. The built main has it beside it as `<name>.js`; run from source (the harness under tsx,
+ * vitest) there is only the .ts file, so the worker registers tsx before loading it. electron-vite's `?modulePath`
+ * import would cover only the first case.
+ */
+export function startWorker(name: WorkerName, workerData: unknown): Worker {
   const built = join(__dirname, `${name}.js`)
   if (existsSync(built)) return new Worker(built, { workerData })
   const tsx = createRequire(__filename).resolve('tsx/cjs/api')
