@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { type FileStamp, writeAtomically } from './durable-files'
 
 const SEARCH_FORMAT = 'codex-desk.search'
+/** 2: no stored message text. A version 1 index is rebuilt once (in the search worker, from the files). */
+const SEARCH_VERSION = 2
 
 /** What the index holds of one conversation: the file it read the text from, and the messages it indexed. */
 export interface IndexedConversation {
@@ -21,7 +23,7 @@ export interface SavedSearchIndex {
 // would double the time the first search after a start waits.
 const envelopeSchema = z.object({
   format: z.literal(SEARCH_FORMAT),
-  version: z.literal(1),
+  version: z.literal(SEARCH_VERSION),
   conversations: z.record(
     z.string(),
     z.object({ size: z.number(), mtimeMs: z.number(), messageIds: z.array(z.string()) }),
@@ -61,7 +63,7 @@ export async function writeSearchFile(path: string, saved: SavedSearchIndex): Pr
   for (const [id, { stamp, messageIds }] of saved.conversations) conversations[id] = { ...stamp, messageIds }
   await writeAtomically(
     path,
-    JSON.stringify({ format: SEARCH_FORMAT, version: 1, conversations, index: saved.index }),
+    JSON.stringify({ format: SEARCH_FORMAT, version: SEARCH_VERSION, conversations, index: saved.index }),
     false,
   )
 }

@@ -46,24 +46,24 @@ describe('the search index in its worker', () => {
     const dataDir = await tempDataDir()
     const readStarted = deferred()
     const fileRead = deferred()
+    let onDisk = conversation('chat', [userMessage('Grilled aubergines?')])
     const engine = openSearchEngine({
       path: join(dataDir, 'search-index.json'),
       saveDelayMs: NEVER_MS,
       log: noLog,
       stamps: new Map([['chat', { size: 10, mtimeMs: 1 }]]),
       read: async () => {
+        const held = onDisk
         readStarted.resolve()
         await fileRead.promise
-        return {
-          conversation: conversation('chat', [userMessage('Grilled aubergines?')]),
-          stamp: { size: 10, mtimeMs: 1 },
-        }
+        return { conversation: held, stamp: { size: 10, mtimeMs: 1 } }
       },
     })
     await readStarted.promise
 
-    const newer = conversation('chat', [userMessage('Grilled aubergines?'), userMessage('Or courgettes?')])
-    engine.apply(wholeConversation(newer, { size: 20, mtimeMs: 2 }))
+    // As the store does: the file is written first, then the change is posted.
+    onDisk = conversation('chat', [...onDisk.messages, userMessage('Or courgettes?')])
+    engine.apply(wholeConversation(onDisk, { size: 20, mtimeMs: 2 }))
     fileRead.resolve()
 
     expect(await engine.search('courgettes', ['chat'])).toEqual([{ id: 'chat', snippet: 'Or courgettes?' }])
