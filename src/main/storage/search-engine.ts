@@ -28,8 +28,6 @@ export interface SearchEngineOptions {
   path: string
   saveDelayMs: number
   log: (message: string) => void
-  /** Every conversation there is now, with its file's stamp as main's conversation index knows it. */
-  stamps: Map<string, FileStamp>
   /**
    * A conversation as its file holds it, with the stamp of exactly what was read (a file read mid-append then
    * differs from the next start's stamp and is read again); undefined when it is gone or unreadable.
@@ -41,6 +39,8 @@ export interface SearchEngineOptions {
 export interface SearchEngine {
   /** Ids ranked by relevance, equally relevant ones in `order`; only ids in `order`. */
   search(query: string, order: readonly string[]): Promise<SearchWorkerHit[]>
+  /** Every conversation there is now, with its file's stamp: re-indexes those the saved index has another stamp for. */
+  catchUp(stamps: Map<string, FileStamp>): void
   apply(changes: ConversationChanges): void
   refresh(id: string): void
   remove(id: string): void
@@ -54,8 +54,8 @@ function sameStamp(a: FileStamp | undefined, b: FileStamp): boolean {
 
 /**
  * A full-text index of every conversation, saved beside them, so the first search after a start reads no
- * conversation file. It loads the saved index at once, then re-indexes only the conversations whose file changed
- * since it was saved (all of them when it is missing or damaged); searches wait for that. Every step (loading,
+ * conversation file. It loads the saved index at once, then, given main's stamps, re-indexes only the conversations
+ * whose file changed since it was saved (all of them when it is missing or damaged); searches wait for that. Every step (loading,
  * catching up, each change main posts, each search) runs after the one before, so a file read while catching up can
  * never land after, and undo, a newer change main posted meanwhile. Changes are saved once they settle, and on close.
  */
@@ -160,8 +160,7 @@ export function openSearchEngine(options: SearchEngineOptions): SearchEngine {
     }
   }
 
-  async function catchUp(): Promise<void> {
-    const current = options.stamps
+  async function catchUp(current: Map<string, FileStamp>): Promise<void> {
     for (const id of [...indexed.keys()]) if (!current.has(id)) removeNow(id)
     const stale = [...current].filter(([id, stamp]) => !sameStamp(indexed.get(id)?.stamp, stamp)).map(([id]) => id)
     await mapWithLimit(stale, REBUILD_CONCURRENCY, async (id) => {
@@ -217,13 +216,19 @@ export function openSearchEngine(options: SearchEngineOptions): SearchEngine {
     return hits.flat()
   }
 
+  let stampsArrived: (stamps: Map<string, FileStamp> | undefined) => void = () => undefined
+  const stamps = new Promise<Map<string, FileStamp> | undefined>((resolve) => {
+    stampsArrived = resolve
+  })
   enqueue(async () => {
     await loadSaved()
-    await catchUp()
+    const current = await stamps
+    if (current) await catchUp(current)
   })
 
   return {
     search: (query, order) => enqueue(() => searchNow(query, order)),
+    catchUp: (current) => stampsArrived(current),
     apply(changes) {
       void enqueue(() => applyNow(changes))
     },
@@ -236,6 +241,7 @@ export function openSearchEngine(options: SearchEngineOptions): SearchEngine {
     },
     async close() {
       closing = true
+      stampsArrived(undefined)
       if (saveTimer) clearTimeout(saveTimer)
       await enqueue(save)
     },

@@ -10,6 +10,7 @@ import {
   type SearchWorkerHit,
   searchReplySchema,
 } from './search-protocol'
+import { describeError } from './storage-errors'
 import { startWorker } from './worker-runner'
 
 /** Conversations whose last posted messages main remembers; about the store's cached bodies, which hold them anyway. */
@@ -21,6 +22,11 @@ export interface SearchIndex {
    * Answers once the saved index is loaded and caught up with the files.
    */
   search(query: string, summaries: readonly ConversationSummary[]): Promise<SearchHit[]>
+  /**
+   * Once the conversation index is open: `current` says every conversation there is, with its file's stamp. The
+   * worker, loading the saved index meanwhile, then re-indexes those whose file changed.
+   */
+  catchUp(current: () => Map<string, FileStamp>): void
   /** Takes in a conversation as its file now holds it (`stamp`). */
   update(conversation: ReadonlyConversation, stamp: FileStamp): void
   /** Reads a conversation written without its body at hand (an import) and takes it in. */
@@ -34,8 +40,6 @@ export interface SearchIndexOptions {
   dataDir: string
   saveDelayMs: number
   log: (message: string) => void
-  /** Every conversation there is now, with its file's stamp as the conversation index knows it. */
-  current(): Map<string, FileStamp>
   /** Starts the search worker (search-worker.ts) with its data. */
   start?: (data: SearchWorkerData) => Worker
 }
@@ -49,7 +53,8 @@ interface Running {
 
 /**
  * The full-text index, kept by a worker thread that lives as long as the store (search-worker.ts): it starts loading
- * the saved index at once without blocking main, and catches up with changed files by reading them itself. Main
+ * the saved index at once, while main opens its conversation index, without blocking main, and catches up with
+ * changed files by reading them itself. Main
  * posts each change as it is written and asks it for searches. A worker that stops fails the searches it had; the
  * next search starts a fresh one, which loads the saved index and catches up from the files.
  */
@@ -58,17 +63,26 @@ export function openSearchIndex(options: SearchIndexOptions): SearchIndex {
   const changes = trackSearchChanges(TRACKED_CONVERSATIONS)
   let closed = false
   let nextRequestId = 0
+  let current: (() => Map<string, FileStamp>) | undefined
   let running: Running | undefined = launch()
 
-  function launch(): Running {
+  function postStamps(worker: Worker, stamps: Map<string, FileStamp>): void {
+    const list = [...stamps].map(([id, { size, mtimeMs }]): [string, number, number] => [id, size, mtimeMs])
+    worker.postMessage({ type: 'catch-up', stamps: list } satisfies SearchRequest)
+  }
+
+  function launch(): Running | undefined {
     // A fresh worker knows only the saved index and the files: every conversation is posted whole again.
     changes.forgetAll()
-    const stamps = [...options.current()].map(([id, { size, mtimeMs }]): [string, number, number] => [
-      id,
-      size,
-      mtimeMs,
-    ])
-    const worker = start({ dataDir: options.dataDir, saveDelayMs: options.saveDelayMs, stamps })
+    let worker: Worker
+    try {
+      worker = start({ dataDir: options.dataDir, saveDelayMs: options.saveDelayMs })
+    } catch (error) {
+      // The conversations do not depend on it: the store opens, and each search says search is unavailable.
+      options.log(`Search could not start: ${describeError(error)}`)
+      return undefined
+    }
+    if (current) postStamps(worker, current())
     const self: Running = { worker, searches: new Map(), ready: false }
     let stopped = false
     const stop = (why: string): void => {
@@ -118,10 +132,14 @@ export function openSearchIndex(options: SearchIndexOptions): SearchIndex {
   }
 
   return {
+    catchUp(stamps) {
+      current = stamps
+      if (running) postStamps(running.worker, stamps())
+    },
     async search(query, summaries) {
       if (closed) fail('storage', 'Conversation storage is closed.')
       running ??= launch()
-      const self = running
+      const self = running ?? fail('internal', 'Search is unavailable: its worker could not start.')
       const requestId = ++nextRequestId
       const hits = await new Promise<SearchWorkerHit[]>((resolve, reject) => {
         self.searches.set(requestId, { resolve, reject })

@@ -1,12 +1,10 @@
 import { z } from 'zod'
 import type { FileStamp } from './durable-files'
 
-/** What the search worker needs when it starts: where things are, and every conversation's file stamp now. */
+/** What the search worker needs when it starts: it loads the saved index at once, before main has its stamps. */
 export interface SearchWorkerData {
   dataDir: string
   saveDelayMs: number
-  /** `[id, size, mtimeMs]` per conversation, as main's conversation index knows them. */
-  stamps: Array<[string, number, number]>
 }
 
 /**
@@ -26,6 +24,8 @@ export interface ConversationChanges {
 
 /** Main → worker, in order; the worker applies them one after another after loading and catching up. */
 export type SearchRequest =
+  /** Every conversation's file stamp, as main's conversation index knows them once open: `[id, size, mtimeMs]`. */
+  | { type: 'catch-up'; stamps: Array<[string, number, number]> }
   | { type: 'update'; changes: ConversationChanges }
   /** The file was written without main having its body (an import): the worker reads it. */
   | { type: 'refresh'; id: string }

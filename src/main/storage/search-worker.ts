@@ -62,12 +62,13 @@ const engine = openSearchEngine({
   path: paths.searchIndex,
   saveDelayMs: data.saveDelayMs,
   log,
-  stamps: new Map(data.stamps.map(([id, size, mtimeMs]) => [id, { size, mtimeMs }])),
   read: readConversation,
 })
 
 port.on('message', (request: SearchRequest) => {
   switch (request.type) {
+    case 'catch-up':
+      return engine.catchUp(new Map(request.stamps.map(([id, size, mtimeMs]) => [id, { size, mtimeMs }])))
     case 'update':
       return engine.apply(request.changes)
     case 'refresh':

@@ -72,6 +72,8 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     }
   }
 
+  // Loading the saved search index takes its worker longer than opening the conversation index: it starts first.
+  const search = openSearchIndex({ dataDir: options.dataDir, saveDelayMs: SEARCH_SAVE_DELAY_MS, log })
   let index: ConversationIndex
   try {
     index = await openConversationIndex(paths, { saveDelayMs: INDEX_SAVE_DELAY_MS, log }, async (id) => {
@@ -79,9 +81,19 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
       return { summary: summarize(state.conversation), stamp }
     })
   } catch (error) {
+    await search.close()
     await lock.release()
     throw error
   }
+  search.catchUp(
+    () =>
+      new Map(
+        index.list().flatMap(({ id }): [string, FileStamp][] => {
+          const entry = index.get(id)
+          return entry ? [[id, entry.stamp]] : []
+        }),
+      ),
+  )
   const queue = createKeyedQueue()
   // The most recently used bodies, so a chat being written does not re-read its file per message.
   const bodies = new LruCache<string, ConversationState>(CACHED_BODIES)
@@ -183,19 +195,6 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
       return changed(state, stamp)
     })
   }
-
-  const search = openSearchIndex({
-    dataDir: options.dataDir,
-    saveDelayMs: SEARCH_SAVE_DELAY_MS,
-    log,
-    current: () =>
-      new Map(
-        index.list().flatMap(({ id }): [string, FileStamp][] => {
-          const entry = index.get(id)
-          return entry ? [[id, entry.stamp]] : []
-        }),
-      ),
-  })
 
   /**
    * The file's bytes, read inside its queue where every write to it happens: never a file half-appended. Not its

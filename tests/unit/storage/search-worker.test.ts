@@ -24,19 +24,20 @@ function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T) => voi
 }
 
 describe('the search index in its worker', () => {
-  it('starts catching up with the conversation files as soon as it opens, before any search', async () => {
+  it('catches up with the conversation files as soon as it has their stamps, before any search', async () => {
     const dataDir = await tempDataDir()
     const readAsked = deferred<string>()
     const engine = openSearchEngine({
       path: join(dataDir, 'search-index.json'),
       saveDelayMs: NEVER_MS,
       log: noLog,
-      stamps: new Map([['chat', { size: 1, mtimeMs: 1 }]]),
       read: async (id) => {
         readAsked.resolve(id)
         return undefined
       },
     })
+
+    engine.catchUp(new Map([['chat', { size: 1, mtimeMs: 1 }]]))
 
     await expect(readAsked.promise).resolves.toBe('chat')
     await engine.close()
@@ -51,7 +52,6 @@ describe('the search index in its worker', () => {
       path: join(dataDir, 'search-index.json'),
       saveDelayMs: NEVER_MS,
       log: noLog,
-      stamps: new Map([['chat', { size: 10, mtimeMs: 1 }]]),
       read: async () => {
         const held = onDisk
         readStarted.resolve()
@@ -59,6 +59,7 @@ describe('the search index in its worker', () => {
         return { conversation: held, stamp: { size: 10, mtimeMs: 1 } }
       },
     })
+    engine.catchUp(new Map([['chat', { size: 10, mtimeMs: 1 }]]))
     await readStarted.promise
 
     // As the store does: the file is written first, then the change is posted.
@@ -85,7 +86,6 @@ describe('the search index in its worker', () => {
       dataDir,
       saveDelayMs: NEVER_MS,
       log: noLog,
-      current: () => new Map([['grill', { size: stamp.size, mtimeMs: stamp.mtimeMs }]]),
       start: (data) => {
         const worker = startWorker('search-worker', data)
         workers.push(worker)
@@ -93,6 +93,7 @@ describe('the search index in its worker', () => {
       },
     })
 
+    search.catchUp(() => new Map([['grill', { size: stamp.size, mtimeMs: stamp.mtimeMs }]]))
     const lost = search.search('aubergine', summaries)
     await workers[0].terminate()
 
