@@ -110,7 +110,7 @@ export function parseConversationText(
  * each piece into a string of pieces: a 6 MB conversation took ~45 ms longer to read and parse that way (median, this
  * machine). Text appended after the stat is left for the next read: the stamp says the file is larger by then.
  */
-async function readText(handle: FileHandle, size: number): Promise<string> {
+export async function readText(handle: FileHandle, size: number): Promise<string> {
   const buffer = Buffer.allocUnsafe(size)
   let filled = 0
   while (filled < size) {

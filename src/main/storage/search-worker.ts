@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
 import { parentPort, workerData } from 'node:worker_threads'
-import { parseConversationText } from './conversation-file'
+import { parseConversationText, readText } from './conversation-file'
 import type { FileStamp } from './durable-files'
 import { RECORD_VERSIONING } from './migrations'
 import { FILE_EXTENSION, storagePaths } from './paths'
@@ -32,14 +32,7 @@ async function readConversation(id: string) {
     try {
       const { size, mtimeMs } = await handle.stat()
       stamp = { size, mtimeMs }
-      const bytes = Buffer.alloc(size)
-      let read = 0
-      while (read < size) {
-        const { bytesRead } = await handle.read(bytes, read, size - read, read)
-        if (bytesRead === 0) break
-        read += bytesRead
-      }
-      text = bytes.toString('utf8', 0, read)
+      text = await readText(handle, size)
     } finally {
       await handle.close()
     }
@@ -49,7 +42,8 @@ async function readConversation(id: string) {
     return undefined
   }
   try {
-    const { state } = parseConversationText(text, `${id}${FILE_EXTENSION}`, RECORD_VERSIONING, log)
+    // Its damaged lines are main's to report, as it repairs them when it opens the file; this read only indexes it.
+    const { state } = parseConversationText(text, `${id}${FILE_EXTENSION}`, RECORD_VERSIONING, () => undefined)
     return { conversation: state.conversation, stamp }
   } catch (error) {
     log(`Search skipped conversation ${id}: ${describeError(error)}`)
