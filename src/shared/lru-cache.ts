@@ -24,4 +24,9 @@ export class LruCache<K, V> {
   delete(key: K): void {
     this.entries.delete(key)
   }
+
+  /** What it holds, least recently used first, without changing that order. */
+  contents(): IterableIterator<[K, V]> {
+    return this.entries.entries()
+  }
 }

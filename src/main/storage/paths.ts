@@ -13,6 +13,8 @@ export interface StoragePaths {
   searchIndex: string
   lock: string
   conversation(id: string): string
+  /** The conversation's newest messages as of the last close (window-cache.ts). */
+  window(id: string): string
 }
 
 export function storagePaths(dataDir: string): StoragePaths {
@@ -23,5 +25,6 @@ export function storagePaths(dataDir: string): StoragePaths {
     searchIndex: join(dir, 'search-index.json'),
     lock: join(dir, '.lock'),
     conversation: (id) => join(dir, `${id}${FILE_EXTENSION}`),
+    window: (id) => join(dir, `${id}.window.json`),
   }
 }

@@ -17,6 +17,7 @@ import {
   type FilePreview,
   type ToolCallPreview,
 } from '../../shared/tool-previews'
+import type { ConversationWindow } from '../ports'
 
 /**
  * The shapes storage reads back from disk and from imported files. Each schema is checked against its domain type,
@@ -161,3 +162,11 @@ export const conversationSchema: z.ZodType<Conversation> = z.object({
 export const conversationShellSchema = z.object({ ...conversationFields, messages: z.array(z.unknown()) })
 
 export const summarySchema: z.ZodType<ConversationSummary> = z.object(summaryFields)
+
+/** The newest messages of a conversation as `window` hands them out (saved by window-cache.ts). */
+export const conversationWindowSchema: z.ZodType<ConversationWindow> = z.object({
+  conversation: z.object(conversationFields),
+  messages: z.array(messageSchema),
+  olderCount: z.number().int().min(0),
+  olderContext: contextUseSchema.optional(),
+})

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { readFile as readBytes, rm } from 'node:fs/promises'
+import { FIRST_WINDOW_MESSAGES } from '../../shared/contract/conversations'
 import type { ChatMessage, ConversationSummary, ExportFormat, ReadonlyConversation } from '../../shared/domain'
 import { fail } from '../../shared/errors'
 import { LruCache } from '../../shared/lru-cache'
@@ -35,10 +36,13 @@ import { type ConversationRecord, serializeRecord, validForWriting } from './rec
 import { openSearchIndex } from './search-index'
 import { describeError, readFailure, writeFailure } from './storage-errors'
 import { messageText } from './text'
+import { createWindowCache } from './window-cache'
 
 const INDEX_SAVE_DELAY_MS = 500
 const SEARCH_SAVE_DELAY_MS = 2_000
 const CACHED_BODIES = 16
+/** As many as the page asks for when it opens a conversation: the window saved for the next start serves that. */
+const SAVED_WINDOW_MESSAGES = FIRST_WINDOW_MESSAGES
 /**
  * A file this much larger than its records rewritten once each is compacted: an answer's checkpoints (each a whole
  * snapshot) would otherwise stay in the file for good.
@@ -73,6 +77,21 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
   }
 
   // Loading the saved search index takes its worker longer than opening the conversation index: it starts first.
+  const windows = createWindowCache(paths, versioning.current, log)
+
+  /** The newest messages of each cached body, so opening it after the next start need not replay its file. */
+  async function saveOpenWindows(): Promise<void> {
+    await Promise.all(
+      [...bodies.contents()].map(([id, state]) => {
+        const known = index.get(id)
+        const count = state.conversation.messages.length
+        return known
+          ? windows.write(id, known.stamp, presentWindow(state, Math.max(0, count - SAVED_WINDOW_MESSAGES), count))
+          : undefined
+      }),
+    )
+  }
+
   const search = openSearchIndex({ dataDir: options.dataDir, saveDelayMs: SEARCH_SAVE_DELAY_MS, log })
   let index: ConversationIndex
   try {
@@ -232,6 +251,14 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     window(id, { before, limit }) {
       requireKnown(id)
       return queue.run(id, async () => {
+        if (before === undefined && !bodies.get(id)) {
+          const saved = await windows.read(id, requireKnown(id).stamp, limit)
+          if (saved) {
+            // The whole body follows at once, so what comes next (a page, a message) does not wait for it.
+            void queue.run(id, () => bodyOf(id)).catch((error) => log(`Could not load ${id}: ${describeError(error)}`))
+            return saved
+          }
+        }
         const state = await bodyOf(id)
         const end =
           before === undefined
@@ -295,7 +322,9 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
         if (!index.get(id)) return
         const file = paths.conversation(id)
         try {
-          await Promise.all([file, `${file}.bak`, `${file}.corrupt`].map((path) => rm(path, { force: true })))
+          await Promise.all(
+            [file, `${file}.bak`, `${file}.corrupt`, paths.window(id)].map((path) => rm(path, { force: true })),
+          )
         } catch (error) {
           return writeFailure(error)
         }
@@ -411,7 +440,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
       closed = true
       // After the writes in flight, so the search index saved on closing has them too.
       await queue.idle()
-      await Promise.all([index.flush(), search.close()])
+      await Promise.all([index.flush(), search.close(), saveOpenWindows()])
       await lock.release()
     },
   }
