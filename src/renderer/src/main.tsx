@@ -8,7 +8,7 @@ import type { CodexApi } from '../../shared/ipc-contract'
 import { App } from './App'
 import { installCodexApi } from './api'
 import { MissingTokenPage } from './components/MissingTokenPage'
-import { loadMarkdown } from './markdown/markdown-loader'
+import { preloadMarkdown } from './markdown/markdown-loader'
 import { catchUpAfterReconnect, connectStores } from './stores/connect-stores'
 import { useConnectionStore } from './stores/connection-store'
 import { takeSessionToken } from './transport/session-token'
@@ -36,7 +36,7 @@ if (api) {
   installCodexApi(api)
   // The first screen shows no answer: the markdown renderer loads once the page is idle after showing it. Loaded
   // sooner, while the page waits for the conversation list, it would delay painting the list.
-  connectStores(() => requestIdleCallback(() => void loadMarkdown()))
+  connectStores(preloadMarkdown)
   root.render(
     <StrictMode>
       <App />

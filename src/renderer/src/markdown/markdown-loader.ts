@@ -19,6 +19,13 @@ export function loadMarkdown(): Promise<MarkdownModule> {
   return loading
 }
 
+/** Loads the chunk and warms its parser up, each when the page is idle: for start-up, once the first screen is shown. */
+export function preloadMarkdown(): void {
+  requestIdleCallback(() => {
+    void loadMarkdown().then((module) => requestIdleCallback(() => module.warmUpMarkdown()))
+  })
+}
+
 /** The chunk if it has loaded (without asking for it). */
 export function loadedMarkdown(): MarkdownModule | null {
   return loaded
