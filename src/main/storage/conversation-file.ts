@@ -110,7 +110,7 @@ export function parseConversationText(
  * each piece into a string of pieces: a 6 MB conversation took ~45 ms longer to read and parse that way (median, this
  * machine). Text appended after the stat is left for the next read: the stamp says the file is larger by then.
  */
-export async function readText(handle: FileHandle, size: number): Promise<string> {
+async function readText(handle: FileHandle, size: number): Promise<string> {
   const buffer = Buffer.allocUnsafe(size)
   let filled = 0
   while (filled < size) {
@@ -119,6 +119,17 @@ export async function readText(handle: FileHandle, size: number): Promise<string
     filled += bytesRead
   }
   return buffer.toString('utf8', 0, filled)
+}
+
+/** A conversation file's text and the stamp of exactly what was read. */
+export async function readStampedText(path: string): Promise<{ text: string; stamp: FileStamp }> {
+  const handle = await open(path, 'r')
+  try {
+    const { size, mtimeMs } = await handle.stat()
+    return { text: await readText(handle, size), stamp: { size, mtimeMs } }
+  } finally {
+    await handle.close()
+  }
 }
 
 /**
@@ -131,16 +142,7 @@ export async function loadConversationFile(
   versioning: RecordVersioning,
   log: (message: string) => void,
 ): Promise<LoadedConversation> {
-  const handle = await open(path, 'r')
-  let text: string
-  let stamp: FileStamp
-  try {
-    const { size, mtimeMs } = await handle.stat()
-    stamp = { size, mtimeMs }
-    text = await readText(handle, size)
-  } finally {
-    await handle.close()
-  }
+  let { text, stamp } = await readStampedText(path)
 
   const { state, records, corrupt, needsRewrite, replacedBytes } = parseConversationText(
     text,

@@ -1,6 +1,5 @@
-import { open } from 'node:fs/promises'
 import { parentPort, workerData } from 'node:worker_threads'
-import { parseConversationText, readText } from './conversation-file'
+import { parseConversationText, readStampedText } from './conversation-file'
 import type { FileStamp } from './durable-files'
 import { RECORD_VERSIONING } from './migrations'
 import { FILE_EXTENSION, storagePaths } from './paths'
@@ -25,17 +24,9 @@ const paths = storagePaths(data.dataDir)
  * main's job when it opens them.
  */
 async function readConversation(id: string) {
-  let text: string
-  let stamp: FileStamp
+  let read: { text: string; stamp: FileStamp }
   try {
-    const handle = await open(paths.conversation(id), 'r')
-    try {
-      const { size, mtimeMs } = await handle.stat()
-      stamp = { size, mtimeMs }
-      text = await readText(handle, size)
-    } finally {
-      await handle.close()
-    }
+    read = await readStampedText(paths.conversation(id))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
       log(`Search skipped conversation ${id}: ${describeError(error)}`)
@@ -43,8 +34,8 @@ async function readConversation(id: string) {
   }
   try {
     // Its damaged lines are main's to report, as it repairs them when it opens the file; this read only indexes it.
-    const { state } = parseConversationText(text, `${id}${FILE_EXTENSION}`, RECORD_VERSIONING, () => undefined)
-    return { conversation: state.conversation, stamp }
+    const { state } = parseConversationText(read.text, `${id}${FILE_EXTENSION}`, RECORD_VERSIONING, () => undefined)
+    return { conversation: state.conversation, stamp: read.stamp }
   } catch (error) {
     log(`Search skipped conversation ${id}: ${describeError(error)}`)
     return undefined
