@@ -7,15 +7,16 @@ function text(id: string, role: ChatMessage['role'], body: string): ChatMessage 
   return { id, role, createdAt: 1, parts: [{ kind: 'text', text: body }], state: 'done' }
 }
 
-function listOf(messages: ChatMessage[]) {
+/** The list as the chat pane renders it; by default an answer is streaming and 40 older messages are not loaded. */
+function listOf(messages: ChatMessage[], { busy = true, olderCount = 40 } = {}) {
   return (
     <MessageList
       messages={messages}
       compactions={[]}
       notes={[]}
-      busy={true}
+      busy={busy}
       currentHit={null}
-      olderCount={40}
+      olderCount={olderCount}
       older={{ loading: false, error: null }}
       loadOlder={() => {}}
       loadAll={() => {}}
@@ -63,19 +64,7 @@ describe('the message list', () => {
   // was repainted from its first line every frame (bench/browser/streaming.ts; profile in the commit message).
   it('places each message row at its offset with top, not a transform', () => {
     const messages = [text('u1', 'user', 'Plan my garden.'), text('a1', 'assistant', 'Sun, then water.')]
-    const { container } = render(
-      <MessageList
-        messages={messages}
-        compactions={[]}
-        notes={[]}
-        busy={false}
-        currentHit={null}
-        olderCount={0}
-        older={{ loading: false, error: null }}
-        loadOlder={() => {}}
-        loadAll={() => {}}
-      />,
-    )
+    const { container } = render(listOf(messages, { busy: false, olderCount: 0 }))
 
     const rows = [...container.querySelectorAll<HTMLElement>('.message-row')]
     expect(rows).toHaveLength(2)

@@ -4,7 +4,7 @@ import { FIRST_WINDOW_MESSAGES } from '../../shared/contract/conversations'
 import type { ChatMessage, ConversationSummary, ExportFormat, ReadonlyConversation } from '../../shared/domain'
 import { fail } from '../../shared/errors'
 import { LruCache } from '../../shared/lru-cache'
-import type { ConversationStore } from '../ports'
+import type { ConversationStore, ConversationWindow } from '../ports'
 import { DEFAULT_TITLE, hasAutomaticTitle, titleFromMessage } from './auto-title'
 import { compactText, loadConversationFile } from './conversation-file'
 import type { ConversationIndex, IndexEntry } from './conversation-index'
@@ -58,6 +58,11 @@ export interface StoreOptions {
   prepareImport?: (content: string, options: ImportPreparationOptions) => Promise<PreparedImport>
 }
 
+/** Up to `limit` messages ending before message number `end`, presented as `window` hands them out. */
+function windowEndingAt(state: ConversationState, end: number, limit: number): ConversationWindow {
+  return presentWindow(state, Math.max(0, end - limit), end)
+}
+
 type ChangeListener = Parameters<ConversationStore['onChange']>[0]
 
 /** Opens `<dataDir>/conversations`, taking its lock; throws AppError `busy` while another process holds it. */
@@ -76,7 +81,6 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     }
   }
 
-  // Loading the saved search index takes its worker longer than opening the conversation index: it starts first.
   const windows = createWindowCache(paths, versioning.current, log)
 
   /** The newest messages of each cached body, so opening it after the next start need not replay its file. */
@@ -84,14 +88,13 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
     await Promise.all(
       [...bodies.contents()].map(([id, state]) => {
         const known = index.get(id)
-        const count = state.conversation.messages.length
-        return known
-          ? windows.write(id, known.stamp, presentWindow(state, Math.max(0, count - SAVED_WINDOW_MESSAGES), count))
-          : undefined
+        const newest = windowEndingAt(state, state.conversation.messages.length, SAVED_WINDOW_MESSAGES)
+        return known ? windows.write(id, known.stamp, newest) : undefined
       }),
     )
   }
 
+  // Loading the saved search index takes its worker longer than opening the conversation index: it starts first.
   const search = openSearchIndex({ dataDir: options.dataDir, saveDelayMs: SEARCH_SAVE_DELAY_MS, log })
   let index: ConversationIndex
   try {
@@ -264,7 +267,7 @@ export async function openConversationStore(options: StoreOptions): Promise<Conv
           before === undefined
             ? state.conversation.messages.length
             : (state.positions.get(before) ?? fail('not-found', 'That message is no longer in this conversation.'))
-        return presentWindow(state, Math.max(0, end - limit), end)
+        return windowEndingAt(state, end, limit)
       })
     },
 

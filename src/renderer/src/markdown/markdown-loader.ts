@@ -1,6 +1,6 @@
 /**
- * Loads the markdown chunk (markdown-impl.ts) off the start-up path: the page asks for it right after its first
- * paint, and anything that needs it before then asks too and re-renders once it is there.
+ * Loads the markdown chunk (markdown-impl.ts) off the start-up path: the page asks for it once the first screen's
+ * data has arrived (preloadMarkdown), and anything that needs it before then asks too and re-renders once it is there.
  */
 import { useEffect, useSyncExternalStore } from 'react'
 
